@@ -1,0 +1,280 @@
+"""détente benchmark suite: one command, a table of figures with ratios to same-run baselines.
+
+    .venv/bin/python benchmarks/run.py                 # 2,000 generated articles
+    .venv/bin/python benchmarks/run.py --articles 20000 --linear   # + linearity 2k vs 20k
+
+Machines here are noisy, so every figure is reported next to a baseline measured in the same
+run: reading the text, one ahocorasick-rs scan with the full actor + lexicon pattern set (the
+floor for a dictionary coder), and trafilatura's extraction alone on the HTML variant.
+Results also go to ``benchmarks/out/results.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from make_corpus import generate  # noqa: E402
+
+
+def _timed(fn: Callable[[], Any], repeat: int = 1) -> tuple[float, Any]:
+    best, out = float("inf"), None
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        out = fn()
+        best = min(best, time.perf_counter() - t0)
+    return best, out
+
+
+def corpus(n: int) -> Path:
+    """The generated corpus of ``n`` articles (made once, cached under benchmarks/corpus)."""
+    out = HERE / "corpus" / f"n{n}"
+    if not (out / "text").exists() or len(list((out / "text").iterdir())) != n:
+        generate(n, out)
+    return out
+
+
+def load_texts(root: Path) -> list[tuple[str, str]]:
+    """(language, text) of every plain-text article."""
+    return [(p.stem.split("_")[1], p.read_text(encoding="utf-8")) for p in sorted((root / "text").iterdir())]
+
+
+def pattern_set() -> list[str]:
+    """The full actor + trigger pattern set, for the scan floor."""
+    pats: list[str] = []
+    try:
+        from detente.actors import get_table
+
+        pats += list(get_table().patterns())
+    except Exception as exc:  # layer not built: say so in the output
+        print(f"  (actor patterns unavailable: {exc})", file=sys.stderr)
+    try:
+        from detente.events import lexicon_patterns
+
+        pats += list(lexicon_patterns())
+    except Exception as exc:
+        print(f"  (lexicon patterns unavailable: {exc})", file=sys.stderr)
+    return sorted({p for p in pats if p})
+
+
+def bench_baselines(texts: list[tuple[str, str]], root: Path) -> dict[str, Any]:
+    """Read, scan and trafilatura baselines."""
+    import ahocorasick_rs
+
+    chars = sum(len(t) for _, t in texts)
+    files = sorted((root / "text").iterdir())
+    t_read, _ = _timed(lambda: [p.read_text(encoding="utf-8") for p in files], repeat=3)
+    pats = pattern_set()
+    res: dict[str, Any] = {"chars": chars, "read_chars_s": chars / t_read, "patterns": len(pats)}
+    if pats:
+        ac = ahocorasick_rs.AhoCorasick(pats, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+        t_scan, _ = _timed(lambda: [ac.find_matches_as_indexes(t.lower()) for _, t in texts], repeat=3)
+        res["scan_chars_s"] = chars / t_scan
+    import trafilatura
+
+    pages = [p.read_text(encoding="utf-8") for p in sorted((root / "html").iterdir())]
+    t_traf, _ = _timed(lambda: [trafilatura.extract(p) for p in pages])
+    res["trafilatura_pages_s"] = len(pages) / t_traf
+    return res
+
+
+def bench_pipeline(texts: list[tuple[str, str]]) -> dict[str, Any]:
+    """Each stage's and the whole pipeline's throughput on plain text, per language."""
+    from detente.pipeline import Pipeline
+    from detente.records import Document
+
+    pipe = Pipeline()
+    per_stage: dict[str, float] = defaultdict(float)
+    per_lang_t: dict[str, float] = defaultdict(float)
+    per_lang_c: dict[str, int] = defaultdict(int)
+    events = 0
+    # warm-up: load tables and models outside the timed loop
+    pipe.process(Document(id="w", source="warm", raw_text=texts[0][1]))
+    t_all = time.perf_counter()
+    for i, (lang, text) in enumerate(texts):
+        doc = Document(id=str(i), source=str(i), raw_text=text)
+        t_doc = time.perf_counter()
+        for s in pipe.stages:
+            t0 = time.perf_counter()
+            doc = s(doc, pipe.ctx)
+            per_stage[s.name] += time.perf_counter() - t0
+        per_lang_t[lang] += time.perf_counter() - t_doc
+        per_lang_c[lang] += len(text)
+        events += len(doc.events)
+    total = time.perf_counter() - t_all
+    chars = sum(len(t) for _, t in texts)
+    return {
+        "end_to_end_chars_s": chars / total,
+        "end_to_end_docs_s": len(texts) / total,
+        "events": events,
+        "stage_chars_s": {k: chars / v for k, v in per_stage.items()},
+        "lang_chars_s": {k: per_lang_c[k] / per_lang_t[k] for k in sorted(per_lang_t)},
+    }
+
+
+def bench_html(root: Path, limit: int = 500) -> dict[str, Any]:
+    """HTML pages end to end (extraction + coding)."""
+    from detente.pipeline import Pipeline
+    from detente.records import Document
+
+    pages = [p.read_text(encoding="utf-8") for p in sorted((root / "html").iterdir())[:limit]]
+    pipe = Pipeline()
+    pipe.process(Document(id="w", source="w", html=pages[0]))
+    t, _ = _timed(lambda: [pipe.process(Document(id=str(i), source=str(i), html=p)) for i, p in enumerate(pages)])
+    return {"html_pages_s": len(pages) / t}
+
+
+def _child(code: str) -> dict[str, Any]:
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def bench_memory_and_cold_start(root: Path) -> dict[str, Any]:
+    """Peak RSS with all languages loaded after coding the corpus; CLI cold start vs bare Python."""
+    code = (
+        "import json, resource, sys; sys.path.insert(0, 'benchmarks');"
+        "from run import load_texts; from pathlib import Path;"
+        "from detente.pipeline import Pipeline; from detente.records import Document;"
+        f"texts = load_texts(Path({str(root)!r}))[:500]; p = Pipeline();"
+        "[p.process(Document(id=str(i), source='x', raw_text=t)) for i, (_, t) in enumerate(texts)];"
+        "print(json.dumps({'peak_rss_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))"
+    )
+    mem = _child(code)
+    sample = next((root / "text").iterdir())
+    exe = Path(sys.executable).parent / "detente"
+
+    def run_cli() -> None:
+        subprocess.run([str(exe), "extract", str(sample)], capture_output=True, check=True)
+
+    def run_py() -> None:
+        subprocess.run([sys.executable, "-c", "pass"], capture_output=True, check=True)
+
+    t_cli, _ = _timed(run_cli, repeat=3)
+    t_py, _ = _timed(run_py, repeat=3)
+    return {**mem, "cold_start_s": t_cli, "python_start_s": t_py}
+
+
+def _worker(chunk: list[str]) -> int:
+    from detente.pipeline import Pipeline
+    from detente.records import Document
+
+    p = Pipeline()
+    return sum(len(p.process(Document(id=str(i), source="x", raw_text=t)).events) for i, t in enumerate(chunk))
+
+
+def bench_scaling(texts: list[tuple[str, str]]) -> dict[str, Any]:
+    """Throughput with 1 and 2 worker processes on the same texts."""
+    from multiprocessing import get_context
+
+    only = [t for _, t in texts]
+    ctx = get_context("spawn")
+    out = {}
+    for n in (1, 2):
+        chunks = [only[i::n] for i in range(n)]
+        with ctx.Pool(n) as pool:
+            pool.map(_worker, [c[:5] for c in chunks])  # warm the workers (tables loaded)
+            t, _ = _timed(lambda chunks=chunks, pool=pool: pool.map(_worker, chunks))
+        out[f"procs_{n}_chars_s"] = sum(len(t) for t in only) / t
+    return out
+
+
+def bench_store(root: Path) -> dict[str, Any]:
+    """Store insert rate and query latency (delegates to benchmarks/bench_store.py when present)."""
+    script = HERE / "bench_store.py"
+    if not script.exists():
+        return {}
+    out = subprocess.run([sys.executable, str(script), "--events", "100000", "--json"], capture_output=True,
+                         text=True, cwd=ROOT)
+    try:
+        return {"store": json.loads(out.stdout.strip().splitlines()[-1])}
+    except (json.JSONDecodeError, IndexError):
+        return {"store": {"error": (out.stderr or out.stdout)[-500:]}}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description="détente benchmark suite")
+    ap.add_argument("--articles", type=int, default=2000)
+    ap.add_argument("--linear", action="store_true", help="also run 10x the articles and report the cost ratio")
+    ap.add_argument("--skip", nargs="*", default=[], help="sections to skip: html memory scaling store")
+    a = ap.parse_args()
+    root = corpus(a.articles)
+    texts = load_texts(root)
+    r: dict[str, Any] = {"machine": f"{platform.node()} {platform.machine()} {os.cpu_count()} cores, "
+                         f"Python {platform.python_version()}", "articles": a.articles}
+    r["baselines"] = bench_baselines(texts, root)
+    r["pipeline"] = bench_pipeline(texts)
+    if "html" not in a.skip:
+        r["html"] = bench_html(root)
+    if "memory" not in a.skip:
+        r["memory"] = bench_memory_and_cold_start(root)
+    if "scaling" not in a.skip:
+        r["scaling"] = bench_scaling(texts)
+    if "store" not in a.skip:
+        r.update(bench_store(root))
+    if a.linear:
+        big = load_texts(corpus(a.articles * 10))
+        r["linear"] = {"chars_s_10x": bench_pipeline(big)["end_to_end_chars_s"]}
+    (HERE / "out").mkdir(exist_ok=True)
+    (HERE / "out" / "results.json").write_text(json.dumps(r, indent=2))
+    print(render(r))
+
+
+def render(r: dict[str, Any]) -> str:
+    """The results as a table: figure, value, ratio to its baseline, budget."""
+    b, p = r["baselines"], r["pipeline"]
+    rows: list[tuple[str, str, str, str]] = []
+    scan = b.get("scan_chars_s")
+    rows.append(("read text (baseline)", f"{b['read_chars_s'] / 1e6:.1f} M chars/s", "1.00x", ""))
+    if scan:
+        rows.append((f"ahocorasick scan, {b['patterns']} patterns (floor)", f"{scan / 1e6:.1f} M chars/s",
+                     f"{scan / b['read_chars_s']:.2f}x read", ""))
+    for name, v in p["stage_chars_s"].items():
+        rows.append((f"stage {name}", f"{v / 1e6:.2f} M chars/s", f"{scan / v:.1f}x slower than scan" if scan else "", ""))
+    e2e = p["end_to_end_chars_s"]
+    rows.append(("plain text end to end", f"{e2e / 1e6:.2f} M chars/s, {p['end_to_end_docs_s']:.0f} docs/s",
+                 f"{scan / e2e:.1f}x slower than scan" if scan else "", ">= 2 M chars/s, <= 30x scan"))
+    for lang, v in p["lang_chars_s"].items():
+        rows.append((f"  {lang}", f"{v / 1e6:.2f} M chars/s", "", ""))
+    if "html" in r:
+        h = r["html"]["html_pages_s"]
+        rows.append(("HTML end to end", f"{h:.0f} pages/s", f"{b['trafilatura_pages_s'] / h:.2f}x slower than trafilatura alone",
+                     ">= 150 pages/s"))
+        rows.append(("trafilatura alone (baseline)", f"{b['trafilatura_pages_s']:.0f} pages/s", "", ""))
+    if "memory" in r:
+        m = r["memory"]
+        rows.append(("peak RSS, all languages", f"{m['peak_rss_mb']:.0f} MB", "", "<= 600 MB"))
+        rows.append(("detente extract cold start", f"{m['cold_start_s']:.2f} s",
+                     f"{m['cold_start_s'] / m['python_start_s']:.1f}x bare python", "<= 2 s"))
+    if "scaling" in r:
+        s = r["scaling"]
+        rows.append(("2 processes vs 1", f"{s['procs_2_chars_s'] / 1e6:.2f} M chars/s",
+                     f"{s['procs_2_chars_s'] / s['procs_1_chars_s']:.2f}x one process", "~2x on 2 cores"))
+    if "store" in r:
+        for k, v in r["store"].items():
+            rows.append((f"store {k}", str(v), "", ""))
+    if "linear" in r:
+        ratio = r["linear"]["chars_s_10x"] / e2e
+        rows.append(("linearity: 10x articles", f"{r['linear']['chars_s_10x'] / 1e6:.2f} M chars/s",
+                     f"{ratio:.2f}x the small run's speed", "~1.0x"))
+    w = [max(len(row[i]) for row in rows) for i in range(4)]
+    head = f"détente benchmarks — {r['articles']} articles, {b['chars'] / 1e6:.1f} M chars — {r['machine']}"
+    lines = [head, "-" * len(head)]
+    lines += ["  ".join(c.ljust(w[i]) for i, c in enumerate(row)).rstrip() for row in rows]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()
