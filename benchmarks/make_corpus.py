@@ -46,7 +46,7 @@ def make_article(rng: random.Random, i: int) -> tuple[str, str, str]:
         s = SEP[lang].join(sents)
         paragraphs.append(s[0].upper() + s[1:] if lang != "zh" else s)
     headline = paragraphs[0].split(".")[0][:90]
-    lines += [headline, "", *sum(([p, ""] for p in paragraphs), [])]
+    lines += [headline, ""] + [x for p in paragraphs for x in (p, "")]
     lines += t["furniture_tail"][lang]
     return lang, f"{year:04d}-{month:02d}-{day:02d}", "\n".join(lines) + "\n"
 
