@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 from urllib.parse import urlsplit
 
 import orjson
@@ -147,13 +147,15 @@ def record_to_document(obj: Any, record: str) -> Document:
 
 def iter_jsonl(stream: IO[bytes] | IO[str], name: str) -> Iterator[Document | InputError]:
     """Documents from JSON Lines; a bad line yields its :class:`InputError` and reading goes on."""
-    for lineno, line in enumerate(stream, start=1):
-        if isinstance(line, bytes):
+    for lineno, raw in enumerate(stream, start=1):
+        if isinstance(raw, bytes):
             try:
-                line = line.decode("utf-8")
+                line = raw.decode("utf-8")
             except UnicodeDecodeError:
                 yield RecordError(f"{name}:{lineno}", "line is not valid UTF-8")
                 continue
+        else:
+            line = str(raw)
         if not line.strip():
             continue
         record = f"{name}:{lineno}"
@@ -273,7 +275,7 @@ def open_binary(path: Path) -> IO[bytes]:
     if path.suffix == ".gz":
         import gzip
 
-        return gzip.open(path, "rb")
+        return cast(IO[bytes], gzip.open(path, "rb"))
     return open(path, "rb")
 
 
