@@ -36,7 +36,10 @@ def corpus_documents(corpus: Path = CORPUS_DIR, summary: RunSummary | None = Non
     from .ingest import read
 
     meta = {row["file"]: row for row in corpus_manifest(corpus)}
-    for doc in read(sorted(corpus / name for name in meta), summary):
+    # A page saved both as HTML and as its extracted text is one report: read the HTML.
+    html_stems = {Path(n).stem for n in meta if n.endswith(".html")}
+    files = sorted(corpus / n for n in meta if not (n.endswith(".txt") and Path(n).stem in html_stems))
+    for doc in read(files, summary):
         row = meta.get(Path(doc.source).name, {})
         doc.url = row.get("url") or doc.url
         doc.site = row.get("site") or doc.site
