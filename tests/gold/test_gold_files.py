@@ -1,0 +1,197 @@
+"""Validate the team's development gold sets in ``gold/`` (schema, codes, coverage).
+
+The org codes, sector codes and modes allowed here are read from ``gold/README.md`` so that
+the documentation and the data cannot drift apart. The CAMEO code list is read from the shared
+ontology table when ``../shared/data`` is present; otherwise only the code pattern is checked.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import re
+from collections import Counter
+
+import pytest
+
+from detente.resources import REPO_ROOT, shared_data_dir
+
+GOLD_DIR = REPO_ROOT / "gold"
+README = GOLD_DIR / "README.md"
+
+#: file name -> (language, dataset name, id prefix)
+GOLD_FILES = {
+    "zh_dev.jsonl": ("zh", "detente-team-zh", "zh-"),
+    "vi_dev.jsonl": ("vi", "detente-team-vi", "vi-"),
+    "en_team_dev.jsonl": ("en", "detente-team-en", "en-"),
+}
+
+PLOVER_TYPES = frozenset({
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+})
+RECORD_KEYS = {"dataset", "id", "lang", "date", "category", "text", "events", "notes"}
+EVENT_KEYS = {"source_code", "target_code", "cameo", "plover", "mode", "symmetric", "intent",
+              "source_text", "target_text", "event_text"}
+ACTOR_CODE = re.compile(r"^[A-Z]{3}([A-Z]{3})?$")
+CAMEO_PATTERN = re.compile(r"^[0-9]{2,4}$")
+
+#: Floors from the task: sentences per language, positives per PLOVER type per language,
+#: share of hard cases (notes starting with "hard-") and of traditional-script zh sentences.
+MIN_SENTENCES = 150
+MIN_POSITIVES_PER_TYPE = 6
+MIN_HARD_SHARE = 0.25
+MIN_TRADITIONAL_SHARE = 0.08
+#: Characters that occur only in traditional script (their simplified forms differ).
+TRADITIONAL_ONLY = set("們國與會這對說為時發關經總統議軍戰擊讓進們領導務實談話問題認責將從東長衛颱風陸價週漲書過講歲島機導彈數報萬韓眾遷縣灣堅實衝轟邊賓夥賽體鬥傷")
+
+
+def _readme_section(title: str) -> str:
+    text = README.read_text(encoding="utf-8")
+    m = re.search(rf"^## {re.escape(title)}\n(.*?)(?=^## |\Z)", text, flags=re.M | re.S)
+    assert m, f"gold/README.md has no section '## {title}'"
+    return m.group(1)
+
+
+def _table_codes(title: str) -> set[str]:
+    """First-column codes (in backticks) of the markdown table in a README section."""
+    return set(re.findall(r"^\| `([A-Z]{3,6})` \|", _readme_section(title), flags=re.M))
+
+
+def _modes() -> set[str]:
+    section = _readme_section("Modes")
+    return set(re.findall(r"`([a-z]+)`", section))
+
+
+def _cameo_codes() -> set[str] | None:
+    d = shared_data_dir()
+    table = d / "ontology" / "cameo_event_codes.tsv" if d else None
+    if table is None or not table.exists():
+        return None
+    with table.open(encoding="utf-8") as fh:
+        return {row["code"] for row in csv.DictReader(fh, delimiter="\t")}
+
+
+def _load(name: str) -> list[dict]:
+    path = GOLD_DIR / name
+    records = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        assert line.strip(), f"{name}:{n}: blank line"
+        try:
+            records.append(json.loads(line))
+        except json.JSONDecodeError as exc:  # pragma: no cover - the assertion message is the point
+            pytest.fail(f"{name}:{n}: not valid JSON: {exc}")
+    return records
+
+
+@pytest.fixture(scope="module")
+def org_codes() -> set[str]:
+    codes = _table_codes("Organisation codes")
+    assert len(codes) >= 10
+    return codes
+
+
+@pytest.fixture(scope="module")
+def sector_codes() -> set[str]:
+    codes = _table_codes("Sector codes")
+    assert {"GOV", "MIL"} <= codes
+    return codes
+
+
+@pytest.mark.parametrize("name", sorted(GOLD_FILES))
+def test_records_schema_and_ids(name: str) -> None:
+    lang, dataset, prefix = GOLD_FILES[name]
+    records = _load(name)
+    ids = [r.get("id") for r in records]
+    dupes = [i for i, c in Counter(ids).items() if c > 1]
+    assert not dupes, f"duplicate ids in {name}: {dupes[:5]}"
+    for r in records:
+        where = f"{name}:{r.get('id')}"
+        assert set(r) == RECORD_KEYS, f"{where}: keys {sorted(set(r) ^ RECORD_KEYS)}"
+        assert r["lang"] == lang, f"{where}: lang {r['lang']!r} in a {lang} file"
+        assert r["dataset"] == dataset, where
+        assert re.fullmatch(re.escape(prefix) + r"\d{4}", r["id"]), where
+        day = dt.datetime.strptime(r["date"], "%Y%m%d").date()
+        assert dt.date(2015, 1, 1) <= day <= dt.date(2026, 12, 31), f"{where}: date {day}"
+        assert isinstance(r["text"], str) and r["text"].strip(), where
+        assert isinstance(r["notes"], str) and r["notes"].strip(), where
+        assert isinstance(r["events"], list), where
+        if r["category"] == "NONE":
+            assert r["events"] == [], f"{where}: NONE sentence with events"
+        else:
+            assert r["category"] in PLOVER_TYPES, f"{where}: category {r['category']!r}"
+            assert r["category"] in {e["plover"] for e in r["events"]}, f"{where}: category not coded"
+
+
+@pytest.mark.parametrize("name", sorted(GOLD_FILES))
+def test_event_codes(name: str, org_codes: set[str], sector_codes: set[str]) -> None:
+    cameo = _cameo_codes()
+    modes = _modes()
+    for r in _load(name):
+        for e in r["events"]:
+            where = f"{name}:{r['id']}"
+            assert set(e) == EVENT_KEYS, f"{where}: event keys {sorted(set(e) ^ EVENT_KEYS)}"
+            assert e["plover"] in PLOVER_TYPES, f"{where}: plover {e['plover']!r}"
+            assert isinstance(e["symmetric"], bool) and isinstance(e["intent"], bool), where
+            assert e["mode"] is None or e["mode"] in modes, f"{where}: undocumented mode {e['mode']!r}"
+            assert CAMEO_PATTERN.fullmatch(e["cameo"]), f"{where}: cameo {e['cameo']!r}"
+            if cameo is not None:
+                assert e["cameo"] in cameo, f"{where}: cameo {e['cameo']!r} not in the CAMEO table"
+            assert e["source_code"] is not None, f"{where}: every event needs a source"
+            for key in ("source_code", "target_code"):
+                code = e[key]
+                if code is None:
+                    continue
+                assert ACTOR_CODE.fullmatch(code), f"{where}: {key} {code!r}"
+                if code[:3] in {"IGO", "NGO"}:
+                    assert code in org_codes, f"{where}: undocumented organisation code {code!r}"
+                elif len(code) == 6:
+                    assert code[3:] in sector_codes, f"{where}: undocumented sector in {code!r}"
+            for key in ("source_text", "target_text", "event_text"):
+                span = e[key]
+                assert span is None or span in r["text"], f"{where}: {key} {span!r} not in text"
+            assert e["event_text"], f"{where}: event_text missing"
+            if e["symmetric"]:
+                assert e["target_code"] is not None, f"{where}: symmetric event without target"
+
+
+@pytest.mark.parametrize("name", sorted(GOLD_FILES))
+def test_coverage_floors(name: str) -> None:
+    records = _load(name)
+    assert len(records) >= MIN_SENTENCES, f"{name}: only {len(records)} sentences"
+    positives = Counter(t for r in records for t in {e["plover"] for e in r["events"]})
+    thin = {t: positives[t] for t in PLOVER_TYPES if positives[t] < MIN_POSITIVES_PER_TYPE}
+    assert not thin, f"{name}: types below {MIN_POSITIVES_PER_TYPE} positives: {thin}"
+    hard = sum(r["notes"].startswith("hard-") for r in records)
+    assert hard / len(records) >= MIN_HARD_SHARE, f"{name}: hard cases {hard}/{len(records)}"
+    none = sum(not r["events"] for r in records)
+    assert none >= 0.1 * len(records), f"{name}: only {none} no-event sentences"
+
+
+def test_traditional_share_zh() -> None:
+    records = _load("zh_dev.jsonl")
+    trad = sum(bool(TRADITIONAL_ONLY & set(r["text"])) for r in records)
+    assert trad / len(records) >= MIN_TRADITIONAL_SHARE, f"traditional-script sentences: {trad}"
+
+
+def test_parallel_dates_cover_same_events() -> None:
+    """The three sets are parallel-ish: most publication dates occur in all three."""
+    dates = {name: {r["date"] for r in _load(name)} for name in GOLD_FILES}
+    shared = set.intersection(*dates.values())
+    smallest = min(len(d) for d in dates.values())
+    assert len(shared) >= 0.7 * smallest
+
+
+def test_readme_counts_are_current() -> None:
+    """The counts table pasted into the README matches the files."""
+    section = _readme_section("Counts")
+    for name in GOLD_FILES:
+        n = len(_load(name))
+        assert re.search(rf"\b{re.escape(name)}\b[^\n]*\b{n}\b", section), f"README count for {name}"
+
+
+def test_files_exist() -> None:
+    for name in GOLD_FILES:
+        assert (GOLD_DIR / name).is_file(), name
+    assert README.is_file()
