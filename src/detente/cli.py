@@ -27,6 +27,7 @@ LAZY_COMMANDS: dict[str, tuple[str, str]] = {
     "eval": ("detente.events.cli:eval_cmd", "Score the coder against a gold JSONL set (P/R/F1)."),
     "export": ("detente.store.cli:export", "Export stored events (PLOVER JSONL, GDELT, POLECAT, Parquet, CSV)."),
     "serve": ("detente.serve.cli:serve", "Serve the REST API and the dashboard over a store."),
+    "text": ("detente.text.cli:text", "Inspect the text layer: cleaning, dates, language, furniture scores."),
     "scale": ("detente.scale.cli:scale", "Code many files in parallel (local processes or Spark)."),
 }
 

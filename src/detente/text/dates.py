@@ -1,11 +1,350 @@
-"""Publication-date and event-date resolution (owned by the text layer, issue #3).
+"""Publication dates and event dates from text.
 
-CONTRACT STUB: the text-layer work replaces the body; the signature is what the coder calls.
+Date expressions are found with per-language regular expressions compiled from
+``data/text/dates.json`` (never with ``dateparser.search_dates`` on raw text, which fires on
+"we", "may"…). Each match is resolved against a reference date, the publication date:
+
+1. full dates ("April 20, 2021", "2023年10月26日", "25 4 月, 2024", "23/01/2024") → day;
+2. day + month without a year ("hôm 26/10", "March 5", "4月25日", "本月12日", "去年11月5日") →
+   day, the year taken from the reference (a date more than :data:`FUTURE_SLACK_DAYS` after it
+   means the previous year, unless the sentence speaks of the future);
+3. a day alone ("on the 12th", "12日") → day in the reference month (or the month before);
+4. weekdays ("last Sunday", "Chủ nhật vừa qua", "上周日", "el domingo pasado") → day;
+5. relative days ("yesterday", "hôm qua", "昨天") → day;
+6. relative periods ("last week", "上周", "去年", "tháng trước") → month or year (a week is
+   reported at month precision: the schema has no week precision);
+7. "N days ago" → resolved by dateparser with the reference as ``RELATIVE_BASE``
+   (Chinese "3天前" by the rules here);
+8. a month ("in November", "tháng 11", "去年11月") → month; a year ("in 2018", "năm 2018") → year.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .data import CLITIC_LANGS, KEYWORD_TOKEN, NO_SPACE_LANGS, DatePattern, load_dates
+
+#: A day+month without a year that lands more than this many days after the reference date is
+#: taken to be in the previous year (news reports past events; calibrated on "hôm 26/10"-style
+#: datelines in the test pages, where a few days of clock skew between sites occur).
+FUTURE_SLACK_DAYS = 7
+#: A bare day ("on the 12th", "12日") more than this after the reference day is last month's.
+DAY_SLACK_DAYS = 3
+#: Only this many non-empty lines at the top of a page are searched for a publication date.
+HEAD_LINES = 8
+#: Head lines longer than this are prose, not datelines.
+HEAD_LINE_MAX = 120
+
+_PRECISION_RANK = {"day": 3, "month": 2, "year": 1}
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９", "0123456789" * 3)
+_ZH_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
+_ZH_NUM = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_COPYRIGHT = re.compile(r"©|\(c\)|copyright|版权|版權|bản quyền|all rights reserved", re.IGNORECASE)
+_TIME = re.compile(
+    r"\d{1,2}[:h]\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:\(?(?:GMT|UTC)\s*[+-]?\s*\d{0,2}\)?|ET|EST|EDT|BST|CET)?"
+)
+_DIGIT = re.compile(r"[0-9٠-٩۰-۹０-９年]")
+_ASCII_DIGIT = re.compile(r"[0-9]")
+_NON_LETTERS = re.compile(r"[\W\d_]+")
+
+
+
+def version() -> str:
+    """Version string of the date data in use (e.g. ``dates-1``)."""
+    return load_dates().version
+
+
+@dataclass(frozen=True, slots=True)
+class DateMatch:
+    """A date expression found in a text: offsets, the pattern that found it, its groups."""
+
+    start: int
+    end: int
+    rule: str
+    kind: str
+    lang: str
+    groups: dict[str, str]
+
+    @property
+    def text_span(self) -> tuple[int, int]:
+        """``(start, end)`` of the expression."""
+        return self.start, self.end
+
+
+def _patterns_for(lang: str | None) -> tuple[DatePattern, ...]:
+    data = load_dates()
+    if lang and lang in data.patterns:
+        return data.patterns.get("xx", ()) + data.patterns[lang]
+    return _all_patterns()
+
+
+@cache
+def _all_patterns() -> tuple[DatePattern, ...]:
+    data = load_dates()
+    out: list[DatePattern] = list(data.patterns.get("xx", ()))
+    for lang, pats in data.patterns.items():
+        if lang != "xx":
+            out.extend(pats)
+    return tuple(out)
+
+
+def _has_keyword(text: str, lang: str, keys: frozenset[str]) -> bool:
+    """Whether ``text`` holds a date keyword of ``lang`` (the gate of "word" patterns)."""
+    if lang in NO_SPACE_LANGS:
+        return not keys.isdisjoint(text)
+    if lang in CLITIC_LANGS:
+        low = text.lower()
+        return any(k in low for k in keys)
+    return not keys.isdisjoint(KEYWORD_TOKEN.findall(text.lower()))
+
+
+def find_date_expressions(text: str, lang: str | None, kinds: frozenset[str] | None = None) -> list[DateMatch]:
+    """Date expressions in ``text`` for ``lang`` (all languages when ``None``), non-overlapping,
+    longest first where they overlap, sorted by position."""
+    norm = text.translate(_DIGITS)
+    data = load_dates()
+    has_digit = _ASCII_DIGIT.search(norm) is not None
+    has_word: dict[str, bool] = {}
+    found: list[DateMatch] = []
+    for p in _patterns_for(lang):
+        if kinds is not None and p.kind not in kinds:
+            continue
+        # cheap gates: most sentences hold no digit, or no date word of the language
+        if p.needs == "digit":
+            if not has_digit:
+                continue
+        elif p.lang in data.keywords:
+            if p.lang not in has_word:
+                has_word[p.lang] = _has_keyword(norm, p.lang, data.keywords[p.lang])
+            if not has_word[p.lang]:
+                continue
+        for m in p.regex.finditer(norm):
+            if m.end() == m.start():
+                continue
+            groups = {k: v for k, v in m.groupdict().items() if v}
+            found.append(DateMatch(m.start(), m.end(), p.id, p.kind, p.lang, groups))
+    found.sort(key=lambda x: (-(x.end - x.start), x.start))
+    taken: list[DateMatch] = []
+    for f in found:
+        if all(f.end <= t.start or f.start >= t.end for t in taken):
+            taken.append(f)
+    taken.sort(key=lambda x: x.start)
+    return taken
+
+
+def _int(s: str | None) -> int | None:
+    if s is None:
+        return None
+    s = s.strip().lower()
+    if s == "1er":
+        return 1
+    if s.isdigit():
+        return int(s)
+    if all(c in _ZH_NUM for c in s):
+        if s == "十":
+            return 10
+        if s.startswith("十"):
+            return 10 + _ZH_NUM[s[1]]
+        if len(s) == 2 and s[1] == "十":
+            return _ZH_NUM[s[0]] * 10
+        if len(s) == 3 and s[1] == "十":
+            return _ZH_NUM[s[0]] * 10 + _ZH_NUM[s[2]]
+        return _ZH_NUM[s] if len(s) == 1 else None
+    return None
+
+
+def _month(m: DateMatch) -> int | None:
+    if "m" in m.groups:
+        v = _int(m.groups["m"])
+    elif "mon" in m.groups:
+        v = load_dates().months.get(m.lang, {}).get(m.groups["mon"].lower().rstrip("."))
+    else:
+        return None
+    return v if v is not None and 1 <= v <= 12 else None
+
+
+def _safe_date(y: int, mo: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, mo, d)
+    except ValueError:
+        return None
+
+
+def _shift_month(y: int, mo: int, n: int) -> tuple[int, int]:
+    k = y * 12 + (mo - 1) + n
+    return k // 12, k % 12 + 1
+
+
+def _week_month(ref: dt.date, n: int) -> str:
+    monday = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(weeks=n)
+    thursday = monday + dt.timedelta(days=3)
+    return f"{thursday.year:04d}-{thursday.month:02d}"
+
+
+def _year_of(m: DateMatch, ref: dt.date | None) -> int | None:
+    if "y" in m.groups:
+        return int(m.groups["y"].translate(_ZH_DIGITS))
+    if "yrel" in m.groups and ref is not None:
+        data = load_dates()
+        for table in data.relative_years.values():
+            if m.groups["yrel"].lower() in table:
+                return ref.year + table[m.groups["yrel"].lower()]
+    return None
+
+
+def _ago(m: DateMatch, text: str, ref: dt.date) -> tuple[str, str] | None:
+    unit = m.groups.get("unit", "").lower()
+    n_raw = m.groups.get("n", "")
+    n = _int(n_raw)
+    if n is None:
+        n = load_dates().numbers.get(m.lang, {}).get(n_raw.lower())
+    if m.lang != "zh":
+        if n is None:
+            return None
+        expr = text[m.start : m.end].translate(_DIGITS)
+        expr = expr.replace(n_raw, str(n), 1)
+        try:
+            import dateparser
+
+            got = dateparser.parse(
+                expr,
+                languages=[m.lang],
+                settings={"RELATIVE_BASE": dt.datetime(ref.year, ref.month, ref.day), "PREFER_DATES_FROM": "past"},
+            )
+        except Exception:  # dateparser raises a zoo of errors on odd input
+            got = None
+        if got is None:
+            return None
+        d = got.date()
+        if unit.startswith(("year", "año", "an", "ann", "год", "лет", "năm")):
+            return f"{d.year:04d}", "year"
+        if unit.startswith(("month", "mes", "mois", "месяц", "tháng", "week", "semana", "semaine", "недел", "tuần")):
+            return f"{d.year:04d}-{d.month:02d}", "month"
+        return d.isoformat(), "day"
+    if n is None:
+        return None
+    if unit in ("天", "日"):
+        return (ref - dt.timedelta(days=n)).isoformat(), "day"
+    if unit in ("周", "週"):
+        d = ref - dt.timedelta(weeks=n)
+        return f"{d.year:04d}-{d.month:02d}", "month"
+    if unit in ("个月", "個月"):
+        y, mo = _shift_month(ref.year, ref.month, -n)
+        return f"{y:04d}-{mo:02d}", "month"
+    return f"{ref.year - n:04d}", "year"
+
+
+def resolve_match(
+    m: DateMatch, ref: dt.date | None, text: str = "", future: bool = False
+) -> tuple[str | None, str | None]:
+    """Resolve one date expression against the reference date ``ref`` (see module docstring).
+
+    Returns ``(iso_date, precision)`` or ``(None, None)`` when it cannot be resolved (an
+    invalid date, or a relative expression without a reference date).
+    """
+    data = load_dates()
+    kind = m.kind
+    if kind == "date":
+        d = _int(m.groups.get("d"))
+        if "mrel" in m.groups:
+            if ref is None or d is None:
+                return None, None
+            shift = data.relative_months.get(m.lang, {}).get(m.groups["mrel"], 0)
+            ry, rmo = _shift_month(ref.year, ref.month, shift)
+            got = _safe_date(ry, rmo, d)
+            return (got.isoformat(), "day") if got else (None, None)
+        mo = _month(m)
+        if mo is None or d is None:
+            return None, None
+        y = _year_of(m, ref)
+        if y is None:
+            if ref is None:
+                return None, None
+            cand = _safe_date(ref.year, mo, d)
+            if cand is None:
+                return None, None
+            if not future and cand > ref + dt.timedelta(days=FUTURE_SLACK_DAYS):
+                cand = _safe_date(ref.year - 1, mo, d)
+            elif future and cand < ref - dt.timedelta(days=30):
+                cand = _safe_date(ref.year + 1, mo, d)
+            return (cand.isoformat(), "day") if cand else (None, None)
+        got = _safe_date(y, mo, d)
+        return (got.isoformat(), "day") if got else (None, None)
+    if kind == "day":
+        d = _int(m.groups.get("d"))
+        if ref is None or d is None:
+            return None, None
+        cand = _safe_date(ref.year, ref.month, d)
+        if cand is None or (not future and cand > ref + dt.timedelta(days=DAY_SLACK_DAYS)):
+            py, pmo = _shift_month(ref.year, ref.month, -1)
+            cand = _safe_date(py, pmo, d)
+        return (cand.isoformat(), "day") if cand else (None, None)
+    if kind == "month":
+        mo = _month(m)
+        if mo is None:
+            return None, None
+        y = _year_of(m, ref)
+        if y is None:
+            if ref is None:
+                return None, None
+            y = ref.year
+            if not future and mo > ref.month:
+                y -= 1
+            elif future and mo < ref.month:
+                y += 1
+        return f"{y:04d}-{mo:02d}", "month"
+    if kind == "year":
+        return m.groups["y"].translate(_ZH_DIGITS), "year"
+    if ref is None:
+        return None, None
+    if kind == "rel_day":
+        n = data.relative_days.get(m.lang, {}).get(m.groups["rel"].lower())
+        if n is None:
+            return None, None
+        return (ref + dt.timedelta(days=n)).isoformat(), "day"
+    if kind == "rel_period":
+        unit, n = data.relative_periods.get(m.lang, {}).get(m.groups["per"].lower(), ("", 0))
+        if unit == "year":
+            return f"{ref.year + n:04d}", "year"
+        if unit == "month":
+            y, mo = _shift_month(ref.year, ref.month, n)
+            return f"{y:04d}-{mo:02d}", "month"
+        if unit == "week":
+            return _week_month(ref, n), "month"
+        return None, None
+    if kind == "weekday":
+        wd = data.weekdays.get(m.lang, {}).get(m.groups["wd"].lower())
+        if wd is None:
+            return None, None
+        mod_word = (m.groups.get("pre") or m.groups.get("suf") or "").lower()
+        mod = data.weekday_modifiers.get(m.lang, {}).get(mod_word) if mod_word else None
+        if m.lang == "zh" and mod is not None:
+            monday = ref - dt.timedelta(days=ref.weekday())
+            return (monday + dt.timedelta(weeks=mod, days=wd)).isoformat(), "day"
+        if mod == 0:
+            monday = ref - dt.timedelta(days=ref.weekday())
+            return (monday + dt.timedelta(days=wd)).isoformat(), "day"
+        if mod == 1 or (mod is None and future):
+            delta = (wd - ref.weekday()) % 7
+            if mod == 1 and delta == 0:
+                delta = 7
+            return (ref + dt.timedelta(days=delta)).isoformat(), "day"
+        delta = (ref.weekday() - wd) % 7
+        if mod == -1 and delta == 0:
+            delta = 7
+        return (ref - dt.timedelta(days=delta)).isoformat(), "day"
+    if kind == "ago":
+        ago = _ago(m, text, ref)
+        return ago if ago else (None, None)
+    return None, None
+
+
+def _is_future(sentence: str, lang: str) -> bool:
+    rx = load_dates().future.get(lang)
+    return bool(rx and rx.search(sentence))
 
 
 def resolve_event_date(
@@ -15,6 +354,74 @@ def resolve_event_date(
 
     Returns ``(iso_date, precision)`` where ``iso_date`` is ``YYYY-MM-DD``, ``YYYY-MM`` or
     ``YYYY`` and ``precision`` is ``"day"``, ``"month"`` or ``"year"``; ``(None, None)`` when
-    the sentence holds no date expression that can be resolved.
+    the sentence holds no date expression that can be resolved. Of several expressions the
+    most precise wins, then one that names its year, then the leftmost.
     """
-    return None, None
+    if not sentence:
+        return None, None
+    matches = find_date_expressions(sentence, lang)
+    if not matches:
+        return None, None
+    future = _is_future(sentence, lang)
+    best: tuple[tuple[int, int, int], str, str] | None = None
+    for m in matches:
+        iso, prec = resolve_match(m, pub_date, sentence, future)
+        if iso is None or prec is None:
+            continue
+        # most precise; then a date that names its year ("el martes 8 de mayo de 2007" is the
+        # date, not "martes"); then the leftmost
+        key = (-_PRECISION_RANK[prec], 0 if "y" in m.groups else 1, m.start)
+        if best is None or key < best[0]:
+            best = (key, iso, prec)
+    if best is None:
+        return None, None
+    return best[1], best[2]
+
+
+def dateline_match(line: str) -> DateMatch | None:
+    """The date of a line that is only a date (a dateline: "April 20, 2021",
+    "Thứ Hai, 23/01/2023 10:15 (GMT+7)", "25 4 月, 2024"), else ``None``."""
+    s = line.strip()
+    if not s or len(s) > 80 or not _DIGIT.search(s) or _COPYRIGHT.search(s):
+        return None
+    for m in find_date_expressions(s, None, frozenset({"date"})):
+        rest = s[: m.start] + " " + s[m.end :]
+        rest = _TIME.sub(" ", rest)
+        letters = _NON_LETTERS.sub("", rest)
+        if len(letters) <= 14:
+            return m
+    return None
+
+
+def find_pub_date_in_head(
+    text: str, lang: str | None = None, ref_year: int | None = None
+) -> tuple[dt.date, str] | None:
+    """Publication date from the head of a page's text: the first full date on one of the
+    first :data:`HEAD_LINES` non-empty short lines (never a copyright line, never a body
+    paragraph). Year-less dates ("Ngày 23/1") count only when ``ref_year`` is given.
+
+    Returns ``(date, rule_id)`` or ``None``.
+    """
+    seen = 0
+    for line in text.split("\n", 64)[:64]:
+        s = line.strip()
+        if not s:
+            continue
+        seen += 1
+        if seen > HEAD_LINES:
+            break
+        if len(s) > HEAD_LINE_MAX or not _DIGIT.search(s) or _COPYRIGHT.search(s):
+            continue
+        for m in find_date_expressions(s, lang, frozenset({"date"})) or (
+            find_date_expressions(s, None, frozenset({"date"})) if lang else []
+        ):
+            if "y" not in m.groups and ref_year is None:
+                continue
+            mo, d = _month(m), _int(m.groups.get("d"))
+            y = int(m.groups["y"].translate(_ZH_DIGITS)) if "y" in m.groups else ref_year
+            if mo is None or d is None or y is None:
+                continue
+            got = _safe_date(y, mo, d)
+            if got is not None:
+                return got, m.rule
+    return None
