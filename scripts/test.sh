@@ -23,7 +23,7 @@ if [ -z "${DETENTE_TEST_PG_URL:-}" ] && [ -f scripts/postgres.sh ]; then
 fi
 if [ -f scripts/chromium.sh ]; then
   if chromium_bin="$(bash scripts/chromium.sh | tail -n 1)" && [ -n "$chromium_bin" ]; then
-    export DETENTE_CHROMIUM="$chromium_bin"
+    export CHROMIUM="$chromium_bin"
   else
     echo "test: Chromium could not be installed; browser tests will be skipped" >&2
   fi
