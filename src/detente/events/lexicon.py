@@ -1,0 +1,208 @@
+"""Loaders for the event-coder data: ontology (CAMEO, PLOVER, Goldstein, QuadClass), the
+per-language trigger lexicons (compiled into one Aho-Corasick automaton per language) and
+the per-language function words (``grammar.json``).
+
+All files live in ``detente/data/events/`` and are built by ``scripts/build_events.py``
+(``grammar.json`` and ``curated/`` are curated by hand).
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+import ahocorasick_rs
+
+from ..errors import DataError
+from ..resources import data_path
+
+#: Languages with a trigger lexicon.
+LEXICON_LANGS: tuple[str, ...] = ("en", "es", "ar", "zh", "vi")
+
+#: Languages whose text is matched lower-cased with Latin accents folded away.
+FOLD_LANGS: frozenset[str] = frozenset({"en", "es", "fr"})
+
+
+def _fold_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for cp in range(0x00C0, 0x0250):
+        ch = chr(cp)
+        d = unicodedata.normalize("NFD", ch)
+        if len(d) > 1 and d[0].isascii():
+            table[cp] = d[0].lower()
+    table[ord("’")] = "'"
+    return table
+
+
+_FOLD = _fold_table()
+
+
+def fold(text: str, lang: str) -> str:
+    """The matching form of ``text`` for ``lang``: same length, lower-cased, and for
+    en/es/fr with accents removed (``"Bogotá"`` → ``"bogota"``)."""
+    low = text.lower()
+    if len(low) != len(text):  # a few code points change length when lower-cased
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    if lang in FOLD_LANGS:
+        low = low.translate(_FOLD)
+    return low
+
+
+@dataclass(frozen=True, slots=True)
+class CameoCode:
+    """One CAMEO code with our PLOVER mapping and the chosen Goldstein/QuadClass."""
+
+    code: str
+    name: str
+    goldstein: float
+    quad_class: int
+    plover: str | None
+    mode: str | None
+    symmetric: bool
+
+
+@dataclass(slots=True)
+class Ontology:
+    """CAMEO code table and PLOVER types (``ontology.json``)."""
+
+    cameo: dict[str, CameoCode]
+    plover: dict[str, dict[str, Any]]
+    conventions: dict[str, str]
+
+    def code(self, code: str) -> CameoCode:
+        """The CAMEO code record (raises :class:`DataError` when unknown)."""
+        try:
+            return self.cameo[code]
+        except KeyError:
+            raise DataError(f"unknown CAMEO code {code!r}") from None
+
+    def modes(self, plover_type: str) -> list[str]:
+        """The modes of a PLOVER type."""
+        return list(self.plover[plover_type]["modes"])
+
+
+@cache
+def load_ontology() -> Ontology:
+    """The shipped ontology (cached)."""
+    raw = json.loads(data_path("events", "ontology.json").read_text(encoding="utf-8"))
+    cameo = {
+        c: CameoCode(c, v["name"], float(v["goldstein"]), int(v["quad_class"]), v["plover"], v["mode"],
+                     bool(v["symmetric"]))
+        for c, v in raw["cameo"].items()
+    }
+    return Ontology(cameo=cameo, plover=raw["plover"], conventions=raw["conventions"])
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One lexicon entry: trigger forms (or a verb group), constraints, and what it codes.
+
+    ``before``/``after`` are slots of alternative word stems that must occur (in order) in
+    the clause before/after the trigger; a stem ending in ``$`` must match a whole word.
+    ``block`` entries code nothing and suppress the trigger (non-event readings).
+    """
+
+    id: str
+    event: str | None
+    cameo: str | None
+    mode: str | None
+    symmetric: bool
+    before: tuple[tuple[str, ...], ...]
+    after: tuple[tuple[str, ...], ...]
+    block: bool
+    priority: int
+    source: str
+    example: str | None = None
+
+
+@dataclass(slots=True)
+class Lexicon:
+    """The trigger lexicon of one language with its precompiled automaton."""
+
+    lang: str
+    entries: list[Entry]
+    patterns: list[str]
+    #: pattern index → entry indices (curated first).
+    by_pattern: list[tuple[int, ...]]
+    automaton: Any = field(repr=False, default=None)
+
+    def find(self, text: str) -> list[tuple[int, int, int]]:
+        """``(pattern_index, start, end)`` of leftmost-longest non-overlapping trigger forms in
+        ``text`` (already folded with :func:`fold`)."""
+        return self.automaton.find_matches_as_indexes(text, overlapping=False)
+
+    def entry(self, entry_id: str) -> Entry:
+        """The entry with this id."""
+        for e in self.entries:
+            if e.id == entry_id:
+                return e
+        raise KeyError(entry_id)
+
+
+@cache
+def load_lexicon(lang: str) -> Lexicon:
+    """The compiled lexicon of ``lang`` (cached; raises :class:`DataError` if none)."""
+    if lang not in LEXICON_LANGS:
+        raise DataError(f"no trigger lexicon for language {lang!r}")
+    raw = json.loads(data_path("events", f"lexicon.{lang}.json").read_text(encoding="utf-8"))
+    groups: dict[str, list[str]] = raw.get("groups", {})
+    entries: list[Entry] = []
+    form_index: dict[str, list[int]] = {}
+    for i, e in enumerate(raw["entries"]):
+        entries.append(Entry(
+            id=e["id"], event=e.get("event"), cameo=e.get("cameo"), mode=e.get("mode"),
+            symmetric=bool(e.get("symmetric")),
+            before=tuple(tuple(s) for s in e.get("before", [])),
+            after=tuple(tuple(s) for s in e.get("after", [])),
+            block=bool(e.get("block")), priority=int(e.get("priority", 0)), source=e.get("source", ""),
+            example=e.get("example"),
+        ))
+        forms = list(e.get("forms", [])) + list(groups.get(e.get("group", ""), []))
+        for f in forms:
+            form_index.setdefault(f, []).append(i)
+    patterns = sorted(form_index)
+    by_pattern = [tuple(form_index[p]) for p in patterns]
+    ac = ahocorasick_rs.AhoCorasick(patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+    return Lexicon(lang=lang, entries=entries, patterns=patterns, by_pattern=by_pattern, automaton=ac)
+
+
+@dataclass(frozen=True, slots=True)
+class Grammar:
+    """Function words of one language (``grammar.json``), longest first."""
+
+    negation: tuple[str, ...]
+    neg_exceptions: tuple[str, ...]
+    intent: tuple[str, ...]
+    passive_aux: tuple[str, ...]
+    by: tuple[str, ...]
+    with_: tuple[str, ...]
+    to: tuple[str, ...]
+    from_: tuple[str, ...]
+    loc: tuple[str, ...]
+    other_prep: tuple[str, ...]
+    of: tuple[str, ...]
+    determiners: tuple[str, ...]
+    coord: tuple[str, ...]
+    speech: tuple[str, ...]
+    verb_cues: tuple[str, ...]
+    vp_coord: tuple[str, ...]
+    both_sides: tuple[str, ...]
+    clause_break: tuple[str, ...]
+
+
+@cache
+def load_grammar(lang: str) -> Grammar:
+    """Function words for ``lang`` (English ones for languages without their own)."""
+    raw = json.loads(data_path("events", "grammar.json").read_text(encoding="utf-8"))
+    g = raw.get(lang) or raw["en"]
+
+    def t(key: str) -> tuple[str, ...]:
+        return tuple(sorted(g.get(key, []), key=lambda s: (-len(s), s)))
+
+    return Grammar(negation=t("negation"), neg_exceptions=t("neg_exceptions"), intent=t("intent"), passive_aux=t("passive_aux"), by=t("by"),
+                   with_=t("with"), to=t("to"), from_=t("from"), loc=t("loc"), other_prep=t("other_prep"), of=t("of"),
+                   determiners=t("determiners"), coord=t("coord"), speech=t("speech"), verb_cues=t("verb_cues"), vp_coord=t("vp_coord"),
+                   both_sides=t("both_sides"), clause_break=t("clause_break"))
