@@ -1,0 +1,67 @@
+"""``detente actors``: look up actor mentions in a text on a date (thin layer over
+:func:`detente.actors.lookup`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import asdict
+
+import click
+
+from ..errors import DetenteError
+
+
+@click.group("actors")
+def actors() -> None:
+    """Look up actors (states, people, organisations, roles, places) on a date."""
+
+
+@actors.command("lookup")
+@click.argument("text")
+@click.option("--date", "date_", default=None, help="Reference date YYYY-MM-DD (default: latest roles).")
+@click.option("--lang", default=None, help="Language of the text (en, zh, vi, es, fr, ru, ar).")
+@click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="table", show_default=True,
+              help="Output format.")
+def lookup_cmd(text: str, date_: str | None, lang: str | None, fmt: str) -> None:
+    """Resolve the actors named in TEXT, e.g. ``detente actors lookup "布林肯" --date 2023-06-18``."""
+    from . import lookup
+
+    day = None
+    if date_:
+        try:
+            day = dt.date.fromisoformat(date_)
+        except ValueError as e:
+            raise click.BadParameter(f"not a date (YYYY-MM-DD): {date_}", param_hint="--date") from e
+    try:
+        mentions = lookup(text, date=day, lang=lang)
+    except DetenteError as e:
+        raise click.ClickException(str(e)) from e
+    if fmt == "json":
+        for m in mentions:
+            click.echo(json.dumps(asdict(m), ensure_ascii=False))
+        return
+    if not mentions:
+        click.echo("no actors found")
+        return
+    for m in mentions:
+        extra = f" role={m.role_entry}" if m.role_entry else ""
+        if m.is_location and m.lat is not None:
+            extra += f" at {m.lat:.3f},{m.lon:.3f}"
+        if m.fuzzy:
+            extra += " fuzzy"
+        click.echo(f"{m.text}\t{m.code}\t{m.name}\t{m.kind}\t{m.entry}{extra}\tconf={m.confidence:.2f}")
+
+
+@actors.command("info")
+def info_cmd() -> None:
+    """Show the version and size of the shipped actor table."""
+    from .table import get_table
+
+    t = get_table()
+    kinds: dict[str, int] = {}
+    for e in t.entries.values():
+        kinds[e["kind"]] = kinds.get(e["kind"], 0) + 1
+    click.echo(f"version {t.version}")
+    click.echo(f"entries {len(t.entries)} " + " ".join(f"{k}={v}" for k, v in sorted(kinds.items())))
+    click.echo(f"roles {len(t.roles)}; surface forms {sum(len(p) for p in t.patterns)}")

@@ -1,0 +1,58 @@
+"""``detente export``: write the store's deduplicated events as PLOVER JSONL, GDELT 2.0, POLECAT,
+Parquet or CSV (mounted by the top-level CLI)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import click
+
+from ..errors import DetenteError
+from .export import FORMATS, export_events
+
+
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from exc
+
+
+@click.command("export")
+@click.option("--db", default="detente.db", show_default=True, envvar="DETENTE_DB",
+              help="Store: a SQLite file path or a sqlite:/// or postgresql:// URL.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="plover-jsonl", show_default=True,
+              help="Output format.")
+@click.option("--out", "out", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Output file (default: standard output; required for parquet).")
+@click.option("--dyad", help="Country pair, e.g. USA-CHN (direction-free).")
+@click.option("--since", callback=_date, metavar="YYYY-MM-DD", help="Events on or after this date.")
+@click.option("--until", callback=_date, metavar="YYYY-MM-DD", help="Events on or before this date.")
+@click.option("--type", "types", multiple=True, help="PLOVER type(s), e.g. --type CONSULT.")
+def export(db: str, fmt: str, out: str | None, dyad: str | None, since: dt.date | None, until: dt.date | None,
+           types: tuple[str, ...]) -> None:
+    """Export the deduplicated events of the store.
+
+    \b
+    Examples:
+      detente export --db news.db --format gdelt --out events.tsv
+      detente export --db news.db --format parquet --out events.parquet --dyad USA-CHN
+      detente export --db news.db --format plover-jsonl --since 2023-01-01 > events.jsonl
+    """
+    if not (db.startswith(("sqlite:", "postgresql:", "postgres:")) or Path(db).exists()):
+        raise click.ClickException(f"no store at {db} (run 'detente ingest' first)")
+    if fmt == "parquet" and out is None:
+        raise click.UsageError("--format parquet needs --out FILE")
+    from . import open_store
+
+    try:
+        with open_store(db) as store:
+            n = export_events(store, fmt, out if out else sys.stdout.buffer, dyad=dyad, since=since, until=until,
+                              types=[t.upper() for t in types] or None)
+    except DetenteError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"detente: exported {n} events ({fmt})" + (f" to {out}" if out else ""), err=True)

@@ -1,0 +1,358 @@
+"""The store schema (one for SQLite and PostgreSQL) and its registered migrations.
+
+Tables are declared once with SQLAlchemy Core; dialect-specific parts (SQLite FTS5 tables and
+their triggers, PostgreSQL's trigram-free ILIKE search needs none) are separate migrations that
+check the dialect. Every migration runs in its own transaction together with the row that records
+it in ``schema_version``, so a failed migration leaves the database at the previous version.
+
+Tables
+------
+``documents``   one row per stored document (content-hash id), cleaned text, removed furniture
+                spans, trust flags and the signals behind them, story id.
+``mentions``    one row per coded event found in a sentence of a document (``Event.id``), with
+                the full event record, linked to the deduplicated event it merged into.
+``events``      the deduplicated event: type, dyad, date, location, counts (mentions, sources,
+                languages), first/last seen, confidence, flags, story id.
+``stories``     clusters of documents about the same events, across languages.
+``actors``      the actor-table entries (ids of the compiled table) seen in stored events.
+``runs``        what ran: versions, stages, configuration, counts, failures.
+``doc_hashes``  hashes of each document's long sentences (near-duplicate detection).
+``schema_version``  applied migrations.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import (
+    Column,
+    Connection,
+    Float,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    text,
+)
+
+metadata = MetaData()
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("source", Text),
+    Column("url", Text),
+    Column("site", Text),
+    Column("title", Text),
+    Column("lang", String(8)),
+    Column("lang_confidence", Float),
+    Column("pub_date", String(10)),
+    Column("pub_date_precision", String(8)),
+    Column("pub_date_source", Text),
+    Column("text", Text),
+    Column("text_hash", String(40)),
+    Column("removed", Text),  # JSON list of {start, end, rule, text}
+    Column("num_events", Integer, nullable=False, default=0),
+    Column("flags", Text, nullable=False, default="[]"),  # JSON list of trust flags
+    Column("signals", Text, nullable=False, default="{}"),  # JSON: the measurements behind the flags
+    Column("story_id", String(20)),
+    Column("run_id", Integer),
+    Column("stored_at", String(32)),
+)
+Index("ix_documents_text_hash", documents.c.text_hash)
+Index("ix_documents_story", documents.c.story_id)
+Index("ix_documents_pub_date", documents.c.pub_date)
+
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("id", String(20), primary_key=True),  # Event.id (content hash within the document)
+    Column("doc_id", String(40), nullable=False),
+    Column("event_id", String(20), nullable=False),
+    Column("lang", String(8)),
+    Column("site", Text),
+    Column("day", String(10)),  # date used for merging (event date, else publication date)
+    Column("precision", String(8)),  # precision of that date: day | month | year
+    Column("pub_date", String(10)),
+    Column("event", String(12), nullable=False),
+    Column("confidence", Float),
+    Column("record", Text, nullable=False),  # Event.to_dict() as JSON
+)
+Index("ix_mentions_doc", mentions.c.doc_id)
+Index("ix_mentions_event", mentions.c.event_id)
+
+events = Table(
+    "events",
+    metadata,
+    Column("id", String(20), primary_key=True),
+    Column("first_mention", String(20), nullable=False),
+    Column("merge_key", String(64), nullable=False),  # PLOVER type | dyad (direction-free if symmetric)
+    Column("dyad", String(40), nullable=False),  # sorted country/code pair, "CHN-USA"
+    Column("actor_c", String(16)),
+    Column("recipient_c", String(16)),
+    Column("event", String(12), nullable=False),
+    Column("mode", String(32)),
+    Column("cameo", String(8)),
+    Column("quad_class", Integer),
+    Column("goldstein", Float),
+    Column("date", String(10)),
+    Column("date_precision", String(8)),
+    Column("day", String(10)),  # date padded to a day (for windows, ranges and timelines)
+    Column("location", Text),  # location name (for compatibility checks)
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("num_mentions", Integer, nullable=False, default=1),
+    Column("num_sources", Integer, nullable=False, default=1),
+    Column("num_languages", Integer, nullable=False, default=1),
+    Column("first_seen", String(10)),
+    Column("last_seen", String(10)),
+    Column("confidence", Float),
+    Column("flags", Text, nullable=False, default="[]"),
+    Column("story_id", String(20)),
+)
+Index("ix_events_merge", events.c.merge_key, events.c.day)
+Index("ix_events_dyad_day", events.c.dyad, events.c.day, events.c.event, events.c.quad_class, events.c.goldstein)
+Index("ix_events_day", events.c.day)
+Index("ix_events_actor_day", events.c.actor_c, events.c.recipient_c, events.c.day)
+Index("ix_events_story", events.c.story_id)
+
+stories = Table(
+    "stories",
+    metadata,
+    Column("id", String(20), primary_key=True),
+    Column("title", Text),
+    Column("first_seen", String(10)),
+    Column("last_seen", String(10)),
+    Column("num_documents", Integer, nullable=False, default=0),
+    Column("num_events", Integer, nullable=False, default=0),
+    Column("langs", Text, nullable=False, default="[]"),
+    Column("sites", Text, nullable=False, default="[]"),
+    Column("actors", Text, nullable=False, default="[]"),  # the ten most frequent actor countries/codes
+    Column("actor_counts", Text, nullable=False, default="{}"),  # JSON {country/code: events}
+)
+
+actors = Table(
+    "actors",
+    metadata,
+    Column("id", String(80), primary_key=True),  # actor-table entry id
+    Column("code", String(16)),
+    Column("name", Text),
+    Column("country", String(3)),
+    Column("sector", String(3)),
+    Column("num_mentions", Integer, nullable=False, default=0),
+)
+
+runs = Table(
+    "runs",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("started_at", String(32)),
+    Column("finished_at", String(32)),
+    Column("status", String(16)),  # running | done | failed (a killed run stays "running")
+    Column("version", String(32)),
+    Column("coder", String(64)),
+    Column("stages", Text),
+    Column("config", Text),
+    Column("processed", Integer, default=0),
+    Column("failed", Integer, default=0),
+    Column("skipped", Integer, default=0),
+    Column("events", Integer, default=0),
+    Column("documents_stored", Integer, default=0),
+    Column("documents_existing", Integer, default=0),
+    Column("mentions_stored", Integer, default=0),
+    Column("events_new", Integer, default=0),
+    Column("failures", Text),
+    Column("summary", Text),
+)
+
+doc_hashes = Table(
+    "doc_hashes",
+    metadata,
+    Column("hash", String(16), primary_key=True),
+    Column("doc_id", String(40), primary_key=True),
+)
+Index("ix_doc_hashes_doc", doc_hashes.c.doc_id)
+
+schema_version = Table(
+    "schema_version",
+    metadata,
+    Column("version", Integer, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("applied_at", String(32)),
+)
+
+
+# ---------------------------------------------------------------------------- migrations
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    """One registered migration: a version number, a name and a function run in a transaction."""
+
+    version: int
+    name: str
+    apply: Callable[[Connection], None]
+
+
+MIGRATIONS: list[Migration] = []
+
+
+def migration(version: int, name: str) -> Callable[[Callable[[Connection], None]], Callable[[Connection], None]]:
+    """Register ``fn`` as migration ``version`` (versions must be registered in order)."""
+
+    def wrap(fn: Callable[[Connection], None]) -> Callable[[Connection], None]:
+        if MIGRATIONS and MIGRATIONS[-1].version >= version:
+            raise ValueError(f"migration {version} registered out of order")
+        MIGRATIONS.append(Migration(version, name, fn))
+        return fn
+
+    return wrap
+
+
+@migration(1, "core tables")
+def _m1_tables(conn: Connection) -> None:
+    tables = [t for t in metadata.sorted_tables if t.name != "schema_version"]
+    metadata.create_all(conn, tables=tables)
+
+
+#: SQLite full-text search: documents (title, text) and mention evidence sentences. ``unicode61``
+#: with ``remove_diacritics 2`` lets "ngoai truong" find "Ngoại trưởng"; a ``trigram`` twin of the
+#: document index finds Chinese words (no spaces) of 3+ characters.
+_SQLITE_FTS = [
+    """CREATE VIRTUAL TABLE documents_fts USING fts5(
+        title, text, content='documents', content_rowid='rowid',
+        tokenize='unicode61 remove_diacritics 2')""",
+    """CREATE VIRTUAL TABLE documents_fts_cjk USING fts5(
+        title, text, content='documents', content_rowid='rowid', tokenize='trigram')""",
+    """CREATE TRIGGER documents_fts_ai AFTER INSERT ON documents BEGIN
+        INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+        INSERT INTO documents_fts_cjk(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END""",
+    """CREATE TRIGGER documents_fts_ad AFTER DELETE ON documents BEGIN
+        INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+        INSERT INTO documents_fts_cjk(documents_fts_cjk, rowid, title, text)
+            VALUES ('delete', old.rowid, old.title, old.text);
+    END""",
+    """CREATE TRIGGER documents_fts_au AFTER UPDATE OF title, text ON documents BEGIN
+        INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+        INSERT INTO documents_fts_cjk(documents_fts_cjk, rowid, title, text)
+            VALUES ('delete', old.rowid, old.title, old.text);
+        INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+        INSERT INTO documents_fts_cjk(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END""",
+]
+
+
+@migration(2, "full-text search")
+def _m2_fts(conn: Connection) -> None:
+    if conn.dialect.name == "sqlite":
+        for stmt in _SQLITE_FTS:
+            conn.execute(text(stmt))
+    elif conn.dialect.name == "postgresql":
+        conn.execute(text(
+            "CREATE INDEX ix_documents_tsv ON documents USING gin (to_tsvector('simple', "
+            "coalesce(title, '') || ' ' || coalesce(text, '')))"
+        ))
+
+
+def _add_column(conn: Connection, table: str, column: str, ddl_type: str, default: str | None = None) -> bool:
+    """Add a column unless the table already has it (fresh stores get it from migration 1)."""
+    from sqlalchemy import inspect
+
+    if column in {c["name"] for c in inspect(conn).get_columns(table)}:
+        return False
+    dflt = f" DEFAULT {default}" if default is not None else ""
+    conn.execute(text(f"ALTER TABLE {table} ADD COLUMN {column} {ddl_type}{dflt}"))
+    return True
+
+
+@migration(3, "mention date precision, story actor counts")
+def _m3_precision(conn: Connection) -> None:
+    if _add_column(conn, "mentions", "precision", "VARCHAR(8)"):
+        if conn.dialect.name == "sqlite":
+            expr = ("CASE WHEN json_extract(record, '$.date') IS NULL THEN "
+                    "(CASE WHEN pub_date IS NULL THEN NULL ELSE 'day' END) "
+                    "ELSE coalesce(json_extract(record, '$.date_precision'), 'day') END")
+        else:
+            expr = ("CASE WHEN (record::json->>'date') IS NULL THEN "
+                    "(CASE WHEN pub_date IS NULL THEN NULL ELSE 'day' END) "
+                    "ELSE coalesce(record::json->>'date_precision', 'day') END")
+        conn.execute(text(f"UPDATE mentions SET precision = {expr}"))
+    _add_column(conn, "stories", "actor_counts", "TEXT", "'{}'")
+
+
+#: Languages whose documents also go into the ``trigram`` index (words without spaces).
+CJK_LANGS = ("zh", "ja", "ko")
+
+_CJK = "(" + ", ".join(f"'{x}'" for x in CJK_LANGS) + ")"
+
+_SQLITE_FTS_V4 = [
+    "DROP TRIGGER IF EXISTS documents_fts_ai",
+    "DROP TRIGGER IF EXISTS documents_fts_ad",
+    "DROP TRIGGER IF EXISTS documents_fts_au",
+    "INSERT INTO documents_fts_cjk(documents_fts_cjk) VALUES ('delete-all')",
+    f"INSERT INTO documents_fts_cjk(rowid, title, text) SELECT rowid, title, text FROM documents WHERE lang IN {_CJK}",
+    """CREATE TRIGGER documents_fts_ai AFTER INSERT ON documents BEGIN
+        INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END""",
+    f"""CREATE TRIGGER documents_fts_cjk_ai AFTER INSERT ON documents WHEN new.lang IN {_CJK} BEGIN
+        INSERT INTO documents_fts_cjk(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END""",
+    """CREATE TRIGGER documents_fts_ad AFTER DELETE ON documents BEGIN
+        INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+    END""",
+    f"""CREATE TRIGGER documents_fts_cjk_ad AFTER DELETE ON documents WHEN old.lang IN {_CJK} BEGIN
+        INSERT INTO documents_fts_cjk(documents_fts_cjk, rowid, title, text)
+            VALUES ('delete', old.rowid, old.title, old.text);
+    END""",
+    """CREATE TRIGGER documents_fts_au AFTER UPDATE OF title, text ON documents BEGIN
+        INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+        INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END""",
+    f"""CREATE TRIGGER documents_fts_cjk_au AFTER UPDATE OF title, text, lang ON documents BEGIN
+        INSERT INTO documents_fts_cjk(documents_fts_cjk, rowid, title, text)
+            SELECT 'delete', old.rowid, old.title, old.text WHERE old.lang IN {_CJK};
+        INSERT INTO documents_fts_cjk(rowid, title, text)
+            SELECT new.rowid, new.title, new.text WHERE new.lang IN {_CJK};
+    END""",
+]
+
+
+@migration(4, "trigram index for CJK documents only")
+def _m4_cjk_fts(conn: Connection) -> None:
+    # The trigram index tripled the cost of storing a document; only Chinese, Japanese and
+    # Korean text (no spaces between words) needs it.
+    if conn.dialect.name == "sqlite":
+        for stmt in _SQLITE_FTS_V4:
+            conn.execute(text(stmt))
+
+
+@migration(5, "accent-insensitive search on PostgreSQL")
+def _m5_unaccent(conn: Connection) -> None:
+    # ``unaccent`` ships with PostgreSQL (contrib) and is a trusted extension: a database owner
+    # may create it. Where it is missing the store still searches, only accent-sensitively.
+    if conn.dialect.name != "postgresql":
+        return
+    try:
+        with conn.begin_nested():
+            conn.execute(text("CREATE EXTENSION IF NOT EXISTS unaccent"))
+    except Exception:  # optional: search falls back to plain ILIKE
+        pass
+
+
+@migration(6, "sentence hashes for near-duplicate detection")
+def _m6_doc_hashes(conn: Connection) -> None:
+    doc_hashes.create(conn, checkfirst=True)
+    from sqlalchemy import inspect
+
+    if "ix_doc_hashes_doc" not in {i["name"] for i in inspect(conn).get_indexes("doc_hashes")}:
+        Index("ix_doc_hashes_doc", doc_hashes.c.doc_id).create(conn)
+
+
+def current_version() -> int:
+    """The schema version the code expects (the last registered migration)."""
+    return MIGRATIONS[-1].version

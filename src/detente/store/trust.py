@@ -1,0 +1,360 @@
+"""Source-trust flags: republished, machine_translated, garbled, content_farm.
+
+Flags are shown and lower confidence; they never drop data. Each flag comes from measured
+signals kept next to it (``documents.signals``) so a reader can see why a page was flagged.
+
+Document-level signals (measured when a document is stored, :func:`document_signals`):
+
+1. ``boilerplate_ratio`` — share of the raw text removed as furniture by the cleaner.
+2. ``off_topic_site`` — the site name or host carries a sports/betting/casino word
+   (``data/trust_signals.json``).
+3. ``fuzzy_names`` — actor mentions the actor layer matched only by fuzzy spelling, and
+   ``misspelt_names`` — capitalised words one or two letters away from a prominent person's name
+   (the curated persons of the actor table: "Rubbio", "Wang Yee") that the text never spells right.
+4. ``role_conflicts`` — a person named with a role title whose holder on the publication date
+   was someone else (the actor layer resolved the role and the name to different people).
+5. ``mt_artefacts`` — literal-translation artefacts (per-language patterns, matched in the text,
+   title and site name) and ``repetitions`` (a content word three times within six words:
+   "core interest of core in the core").
+
+Store-level signals (need other documents or the events, set by the store):
+
+6. ``copy_of`` — the same or nearly the same text is already stored under another, unrelated
+   site (``copy_of_doc`` whatever the site: copies are linked but not counted as sources).
+7. ``old_events`` / ``events`` — how many of the document's events are old news: first reported
+   by other documents, or dated by the text itself, at least :data:`REPUBLISH_DAYS` before
+   this one was published.
+
+Flags (:func:`flags_from_signals`): ``republished`` (most events old), ``machine_translated``
+(misspelt names and artefacts add up to :data:`MT_ARTEFACTS`), ``garbled`` (a name in a role he
+did not hold: the facts themselves are wrong), ``content_farm`` (a copy under an unrelated site, a
+sports/casino site carrying world news, or a page that is mostly boilerplate), ``near_duplicate``
+(the same or nearly the same text as an earlier page, on any site: linked, not counted).
+
+Measured on the team's demo corpus (``src/detente/demo/corpus``, 21 pages with expected flags)
+and on the store fixtures: see ``tests/store/test_trust_stories.py``.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from ..records import Document
+
+DATA_FILE = Path(__file__).parent / "data" / "trust_signals.json"
+
+#: A document whose events were first reported this many days before its publication date is a
+#: republication (the Anchorage example: talks on 18–19 March 2021, page dated April 2021).
+#: Follow-up reporting within a month is normal news; beyond a month it is an old story.
+REPUBLISH_DAYS = 30
+
+#: Share of a page's events that must be old for the page to be a republication.
+REPUBLISH_SHARE = 0.5
+
+#: Above this share of furniture in the raw text, a page is mostly boilerplate. Cleaned news pages
+#: in the team's samples lose 10–50 % to furniture; content-farm pages wrap a short copied
+#: story in a large amount of links and ads.
+BOILERPLATE_FARM = 0.8
+
+#: Evidence needed to call a page machine translated: distinct literal-translation artefacts plus
+#: distinct misspelt known names. One alone is a typo or an idiom; the machine-translated demo
+#: page has 2 misspelt names and 6 artefacts, clean pages of the demo corpus and fixtures 0.
+MT_ARTEFACTS = 2
+
+#: Misspelt names: a capitalised word at least this similar (rapidfuzz ratio, 0–100) to a
+#: prominent person's surname ("Rubbio"/"Rubio" 90.9; "Rubin"/"Rubio" 80 stays out) …
+MISSPELT_RATIO = 85.0
+#: … and at least this long (short names are too close to ordinary words).
+MISSPELT_MIN_LEN = 5
+
+#: Repetition artefact: the same content word (4+ letters) this many times within
+#: :data:`REPEAT_WINDOW` consecutive words.
+REPEAT_COUNT = 3
+REPEAT_WINDOW = 7
+
+#: Confidence multipliers applied to the events of a flagged page.
+PENALTY: dict[str, float] = {
+    "republished": 0.9,
+    "machine_translated": 0.8,
+    "garbled": 0.6,
+    "content_farm": 0.5,
+    # a copy (same or nearly the same text as an earlier page): its reports are linked to the
+    # events but not counted, so its confidence needs no further penalty
+    "near_duplicate": 1.0,
+}
+
+TRUST_FLAGS = tuple(PENALTY)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class TrustData:
+    """The loaded signal lists."""
+
+    version: str
+    off_topic_words: tuple[str, ...]
+    host_substrings: tuple[str, ...]
+    mt_patterns: dict[str, tuple[re.Pattern[str], ...]]
+
+
+@functools.cache
+def load_trust_data(path: Path | None = None) -> TrustData:
+    """Load ``data/trust_signals.json`` (cached)."""
+    raw = json.loads((path or DATA_FILE).read_text(encoding="utf-8"))
+    return TrustData(
+        version=raw["version"],
+        off_topic_words=tuple(w.casefold() for w in raw["off_topic_site_words"]),
+        host_substrings=tuple(w.casefold() for w in raw.get("host_substrings", [])),
+        mt_patterns={lang: tuple(re.compile(p, re.IGNORECASE) for p in pats)
+                     for lang, pats in raw["mt_artefacts"].items()},
+    )
+
+
+_HOST = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://(?:[^@/?#]*@)?([^/:?#]+)")
+
+
+def host_of(url: str | None) -> str | None:
+    """The host of a URL, lower-cased, without ``www.`` (``None`` when there is none)."""
+    if not url:
+        return None
+    m = _HOST.match(url)
+    host = m.group(1).lower() if m else urlsplit(url).hostname
+    if not host:
+        return None
+    return host[4:] if host.startswith("www.") else host
+
+
+def site_key(doc_site: str | None, url: str | None) -> str | None:
+    """The name under which a source is counted: the site name, else the URL host."""
+    return (doc_site or "").strip() or host_of(url)
+
+
+def _words(s: str) -> set[str]:
+    return {w for w in re.split(r"[\W_]+", s.casefold()) if w}
+
+
+def off_topic_site(site: str | None, url: str | None, data: TrustData | None = None) -> str | None:
+    """The sports/betting/casino word found in the site name or host, if any."""
+    return _off_topic(site, host_of(url), data or load_trust_data())
+
+
+@functools.lru_cache(maxsize=4096)
+def _off_topic(site: str | None, host: str | None, data: TrustData) -> str | None:
+    names = " ".join(x for x in (site, host) if x)
+    if not names:
+        return None
+    low = names.casefold()
+    words = _words(names)
+    for w in data.off_topic_words:
+        if (" " in w or not w.isascii()) and w in low:
+            return w
+        if w in words:
+            return w
+    for w in data.host_substrings:  # joined host words ("bestcasinoonline", "bongda24h")
+        if any(w in x for x in words):
+            return w
+    return None
+
+
+def document_signals(doc: Document, data: TrustData | None = None) -> dict[str, Any]:
+    """Signals 1–5 of the module docstring, measured on one document."""
+    data = data or load_trust_data()
+    raw_len = len(doc.raw_text or "")
+    removed = sum(max(0, r.end - r.start) for r in doc.removed)
+    fuzzy = sorted({m.entry for m in doc.mentions if m.fuzzy})
+    conflicts = role_conflicts(doc)
+    text = doc.text or ""
+    surface = "\n".join(x for x in (doc.title, doc.site, text) if x)
+    artefacts = [p.pattern for p in data.mt_patterns.get(doc.lang or "", ()) if p.search(surface)]
+    sig: dict[str, Any] = {
+        "boilerplate_ratio": round(removed / raw_len, 3) if raw_len else 0.0,
+        "fuzzy_names": fuzzy,
+        "misspelt_names": misspelt_names(text),
+        "role_conflicts": conflicts,
+        "mt_artefacts": artefacts,
+        "repetitions": repetitions(text),
+    }
+    ot = off_topic_site(doc.site, doc.url, data)
+    if ot:
+        sig["off_topic_site"] = ot
+    return sig
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_CAP = re.compile(r"\b[A-Z][a-z]+(?:[-'][A-Za-z]+)?\b")
+
+
+def repetitions(text: str) -> list[str]:
+    """Content words (4+ letters) used :data:`REPEAT_COUNT` times within :data:`REPEAT_WINDOW`
+    words: a literal-translation artefact ("core interest of core in the core")."""
+    words = [w.casefold() for w in _WORD.findall(text)]
+    out: set[str] = set()
+    for i in range(len(words)):
+        w = words[i]
+        if len(w) < 4 or w in out:
+            continue
+        if words[i:i + REPEAT_WINDOW].count(w) >= REPEAT_COUNT:
+            out.add(w)
+    return sorted(out)
+
+
+@functools.cache
+def _prominent_names() -> tuple[frozenset[str], tuple[str, ...], dict[str, str], dict[str, list[str]]]:
+    """Name tokens of the curated (prominent) persons of the actor table: all tokens, the
+    surnames to compare against, surname → full name, and first token → two-token full names
+    (Chinese names: "Wang Yi", whose given name is too short to compare alone)."""
+    try:
+        from ..actors import get_table
+
+        table = get_table()
+    except Exception:  # the actor table is optional for the store: no signal without it
+        return frozenset(), (), {}, {}
+    tokens: set[str] = set()
+    surnames: dict[str, str] = {}
+    pairs: dict[str, list[str]] = {}
+    ents = table.entries
+    for key in ents:
+        if ents.kind(key) != "person":
+            continue
+        e = ents[key]
+        parts = [_fold(p) for p in re.split(r"[\s-]+", e["name"]) if p]
+        tokens.update(parts)  # every known person's name tokens count as correctly spelt
+        if e.get("src") != "curated":
+            continue
+        if len(parts) == 2:
+            pairs.setdefault(parts[0], []).append(e["name"])
+        last = parts[-1]
+        if len(last) >= MISSPELT_MIN_LEN:
+            surnames.setdefault(last, e["name"])
+    return frozenset(tokens), tuple(sorted(surnames)), surnames, pairs
+
+
+def _fold(s: str) -> str:
+    """Case- and accent-folded ASCII ("Erdoğan" → "erdogan"; letters without an ASCII base,
+    such as CJK, are dropped: only Latin-script names are compared)."""
+    low = s.casefold()
+    if low.isascii():
+        return low
+    return unicodedata.normalize("NFKD", low).encode("ascii", "ignore").decode("ascii")
+
+
+#: Transliteration endings that vary between presses ("Zelenskiy"/"Zelensky"): not misspellings.
+_TRANSLIT_END = re.compile(r"(?:iy|yi|ii|ij|y|i)$")
+
+
+_CAP2 = re.compile(r"\b([A-Z][a-z]+) ([A-Z][a-z]+)\b")
+
+
+@functools.lru_cache(maxsize=65536)
+def _misspelt_pair(first: str, second: str) -> str | None:
+    """``Wang Yee`` → ``Wang Yi``: first word right, second one letter or two off."""
+    _, _, _, pairs = _prominent_names()
+    from rapidfuzz import fuzz
+
+    bigram = _fold(f"{first} {second}")
+    for name in pairs.get(_fold(first), ()):
+        low = _fold(name)
+        if low == bigram:
+            return None
+        sec, got = low.split()[1], _fold(second)
+        if (sec[0] == got[0] and not got.startswith(sec)
+                and _TRANSLIT_END.sub("", got) != _TRANSLIT_END.sub("", sec)
+                and fuzz.ratio(bigram, low) >= 80.0):
+            return name
+    return None
+
+
+@functools.lru_cache(maxsize=65536)
+def _misspelt(token: str) -> str | None:
+    known, surnames, full, _ = _prominent_names()
+    t = _fold(token)
+    if not surnames or t in known or len(t) < MISSPELT_MIN_LEN:
+        return None
+    from rapidfuzz import fuzz, process
+
+    hit = process.extractOne(t, surnames, scorer=fuzz.ratio, score_cutoff=MISSPELT_RATIO)
+    if hit is None:
+        return None
+    name = hit[0]
+    # a plural or possessive of the name ("Trumps") is not a misspelling; the first letter stays;
+    # one letter more or less at most ("Rubbio"; "Mitchell" is not "Michel"); transliteration
+    # variants of the ending are spellings, not errors ("Zelenskiy")
+    if (t.startswith(name) or name.startswith(t) or t[0] != name[0] or abs(len(t) - len(name)) > 1
+            or _TRANSLIT_END.sub("", t) == _TRANSLIT_END.sub("", name)):
+        return None
+    return full[name]
+
+
+def misspelt_names(text: str) -> list[str]:
+    """Capitalised words that look like misspellings of a prominent person's name and are never
+    spelt right in the same text: ``["Rubbio ~ Marco Rubio"]``."""
+    if not text:
+        return []
+    low = _fold(text)
+    out = set()
+    for tok in set(_CAP.findall(text)):
+        full = _misspelt(tok)
+        if full and _fold(full.split()[-1]) not in low:  # never spelt right in the same text
+            out.add(f"{tok} ~ {full}")
+    for a, b in set(_CAP2.findall(text)):
+        name = _misspelt_pair(a, b)
+        if name and _fold(name) not in low:
+            out.add(f"{a} {b} ~ {name}")
+    return sorted(out)
+
+
+def role_conflicts(doc: Document) -> list[str]:
+    """People named in a role they did not hold on the reference date.
+
+    The actor layer resolves a bare role title ("Foreign Minister") to its holder on the date
+    (``kind="role"``). When the title is directly followed (only a space between) by a person of
+    the same country resolved to someone else, the page puts a name in a role that person did
+    not hold then ("Foreign Minister Wang Yi" in June 2023, when Qin Gang held the post). A
+    comma ("General Secretary, President Xi") lists titles, and a title resolved to another
+    country's holder is that country's post: neither is a contradiction.
+    """
+    out: list[str] = []
+    text = doc.text or ""
+    for a, b in itertools.pairwise(doc.mentions):
+        if a.kind != "role" or b.kind != "person" or not a.role_entry:
+            continue
+        if text[a.end:b.start].strip() or b.start - a.end > 2:
+            continue
+        if a.entry != b.entry and a.country and a.country == b.country:
+            out.append(f"{b.name} as {a.text}")
+    return out
+
+
+def flags_from_signals(sig: dict[str, Any], has_events: bool) -> list[str]:
+    """The trust flags a document's signals support (store-level signals included)."""
+    flags: list[str] = []
+    old, n = int(sig.get("old_events", 0)), int(sig.get("events", 0))
+    if sig.get("republished_copy") or (old and n and old / n >= REPUBLISH_SHARE):
+        flags.append("republished")
+    names = len(set(sig.get("fuzzy_names") or []) | set(sig.get("misspelt_names") or []))
+    artefacts = len(sig.get("mt_artefacts") or []) + len(sig.get("repetitions") or [])
+    if names + artefacts >= MT_ARTEFACTS:
+        flags.append("machine_translated")
+    if sig.get("role_conflicts"):
+        flags.append("garbled")
+    if (sig.get("copy_of") or (sig.get("off_topic_site") and has_events)
+            or float(sig.get("boilerplate_ratio") or 0.0) >= BOILERPLATE_FARM):
+        flags.append("content_farm")
+    if sig.get("copy_of_doc"):
+        flags.append("near_duplicate")
+    return flags
+
+
+def penalty(flags: list[str] | tuple[str, ...]) -> float:
+    """The confidence multiplier for a set of trust flags."""
+    p = 1.0
+    for f in flags:
+        p *= PENALTY.get(f, 1.0)
+    return p

@@ -1,0 +1,769 @@
+"""Writing one batch of documents inside an open transaction (the hot path of ``Store.ingest``).
+
+Steps, each a handful of set-wise statements per batch (never one query per document):
+
+1. drop documents already stored (same content-hash id) and repeats within the batch;
+2. measure the trust signals of each new document; find verbatim copies (same cleaned text);
+3. turn every coded event into a *mention* and merge it into a stored or new event
+   (:mod:`detente.store.dedup`); candidate events are fetched per group of mentions whose
+   windows lie close together in time;
+4. attach documents and new events to stories (shared events);
+5. insert documents, mentions and new events;
+6. recompute counts, first/last seen, date, confidence and flags of the stored events that received
+   mentions;
+7. recompute the ``republished`` flag of the batch's documents and of documents whose events'
+   first report moved earlier; refresh the events of documents whose flags changed;
+8. count actors.
+
+Statements go through the DBAPI cursor of the SQLAlchemy connection (same transaction) with
+``:name`` parameters, rewritten to ``%(name)s`` for psycopg: SQLAlchemy's per-statement
+overhead was most of the ingest time.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+import re
+from collections import Counter, namedtuple
+from collections.abc import Iterator, Sequence
+from dataclasses import asdict, dataclass
+from typing import Any
+
+import orjson
+from sqlalchemy import Connection
+
+from ..records import Document, Event, Evidence, Provenance, content_hash
+from . import dedup, trust
+
+#: Bound parameters per ``IN (...)`` list (SQLite allows 32766, PostgreSQL 65535).
+CHUNK = 500
+
+#: Stories are linked through events dated to the day only: month- or year-precision events
+#: ("talks this year") would chain unrelated articles into one story.
+STORY_LINK_PRECISION = ("day",)
+
+#: A document joins the story with which it shares the most events. It merges a second story into
+#: that one only when it shares at least this many events with it as well: one shared event is a
+#: retrospective mention ("after the June talks in Beijing, …"), not the same story.
+STORY_MERGE_SHARED = 2
+
+#: Near-duplicates: a document sharing at least this many long sentences with a stored one …
+NEAR_DUP_MIN = 3
+#: … making up at least this share of its own long sentences is a copy of it (the casino copy of
+#: the demo corpus shares all 9 body sentences of the original with a different title and
+#: furniture; two reports of one event written separately share none).
+NEAR_DUP_SHARE = 0.6
+#: A sentence counts for near-duplicate detection from this many words (or CJK characters / 2).
+NEAR_DUP_SENTENCE_WORDS = 8
+#: At most this many sentence hashes per document (the lead and body of a news article).
+NEAR_DUP_MAX = 40
+
+#: Mentions whose merge windows lie within this many days of each other fetch their candidate
+#: events in one query.
+CANDIDATE_SPAN_DAYS = 45
+
+
+def _json(v: Any) -> str:
+    return orjson.dumps(v).decode()
+
+
+def _loads(s: str | None, default: Any = None) -> Any:
+    if s is None or s == "":
+        return default
+    return orjson.loads(s)
+
+
+def _chunks(seq: Sequence[Any], n: int = CHUNK) -> Iterator[Sequence[Any]]:
+    for i in range(0, len(seq), n):
+        yield seq[i:i + n]
+
+
+def _iso(d: dt.date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+_WS = re.compile(r"\s+")
+
+
+def text_hash(s: str) -> str:
+    """Hash of a cleaned text with whitespace and case normalised (verbatim-copy detection)."""
+    return content_hash(_WS.sub(" ", s).strip().casefold(), length=20)
+
+
+def related_sites(a: str | None, b: str | None) -> bool:
+    """Same site name, or hosts sharing their last two labels (``e.vnexpress.net``)."""
+    if not a or not b:
+        return True
+    a, b = a.casefold(), b.casefold()
+    if a == b:
+        return True
+    ta, tb = a.split("."), b.split(".")
+    return len(ta) >= 2 and len(tb) >= 2 and ta[-2:] == tb[-2:]
+
+
+_SENT_SPLIT = re.compile(r"(?<=[.!?。！？])\s*|\n+")
+_PUNCT = re.compile(r"[^\w\s]+")
+
+
+def sentence_hashes(doc: Document) -> list[str]:
+    """Hashes of the document's long sentences (normalised: case, spacing, punctuation), in
+    order, at most :data:`NEAR_DUP_MAX` (near-duplicate detection)."""
+    sents = [s.text for s in doc.sentences] if doc.sentences else _SENT_SPLIT.split(doc.text or "")
+    out: list[str] = []
+    for s in sents:
+        norm = _WS.sub(" ", _PUNCT.sub(" ", s.casefold())).strip()
+        words = norm.count(" ") + 1 if norm else 0
+        cjk = sum(1 for ch in norm if "\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af")
+        if words >= NEAR_DUP_SENTENCE_WORDS or cjk >= 2 * NEAR_DUP_SENTENCE_WORDS:
+            h = content_hash(norm, length=16)
+            if h not in out:
+                out.append(h)
+                if len(out) >= NEAR_DUP_MAX:
+                    break
+    return out
+
+
+_EVIDENCE_FIELDS = tuple(f.name for f in dataclasses.fields(Evidence))
+_PROVENANCE_FIELDS = tuple(f.name for f in dataclasses.fields(Provenance))
+
+
+def event_record(ev: Event) -> dict[str, Any]:
+    """``ev.to_dict()`` without :func:`dataclasses.asdict` (5x faster; a test keeps them equal)."""
+    e, p = ev.evidence, ev.provenance
+    return {
+        "id": ev.id, "doc_id": ev.doc_id, "lang": ev.lang, "date": ev.date, "date_precision": ev.date_precision,
+        "event": ev.event, "mode": ev.mode, "cameo": ev.cameo, "goldstein": ev.goldstein,
+        "quad_class": ev.quad_class, "actor": ev.actor, "recipient": ev.recipient, "symmetric": ev.symmetric,
+        "intent": ev.intent, "location": ev.location,
+        "evidence": {f: getattr(e, f) for f in _EVIDENCE_FIELDS},
+        "confidence": round(ev.confidence, 4), "flags": list(ev.flags),
+        "provenance": {f: (list(v) if isinstance(v := getattr(p, f), list) else v) for f in _PROVENANCE_FIELDS},
+    }
+
+
+def precision_of(date: str) -> str:
+    """Precision implied by the length of an ISO date string."""
+    return {4: "year", 7: "month"}.get(len(date), "day")
+
+
+def date_at(day: str | None, precision: str | None) -> str | None:
+    """The event date at its precision, from the padded day."""
+    if not day:
+        return None
+    return {"year": day[:4], "month": day[:7]}.get(precision or "day", day)
+
+
+@dataclass(slots=True)
+class Mention:
+    """A coded event of a new document, on its way to the ``mentions`` table."""
+
+    id: str
+    doc_id: str
+    key: str
+    day: str | None
+    precision: str | None
+    date: str | None
+    mode: str | None
+    location: str | None
+    lat: float | None
+    lon: float | None
+    record: dict[str, Any]
+    lang: str | None
+    site: str | None
+    pub_date: str | None
+    confidence: float
+    actor_c: str
+    recipient_c: str
+    event_id: str = ""
+
+
+@dataclass(slots=True)
+class MInfo:
+    """What the event aggregates need about one stored mention."""
+
+    id: str
+    doc_id: str
+    origin: str | None
+    lang: str | None
+    pub_date: str | None
+    confidence: float
+    doc_flags: list[str]
+    is_copy: bool
+    day: str | None
+    precision: str | None = None
+
+
+def aggregate(ms: list[MInfo]) -> dict[str, Any]:
+    """Counts, first/last seen, confidence and flags of one event from its mentions.
+
+    * verbatim copies (same cleaned text as an earlier document) are linked but not counted:
+      repeated coverage must not inflate the counts;
+    * ``num_sources`` counts distinct origin sites, ``num_languages`` distinct languages;
+    * ``last_seen`` ignores republished pages (unless nothing else reports the event);
+    * ``confidence`` is the best mention confidence after the trust penalties of its page;
+    * ``flags`` are the trust flags shared by every counted report;
+    * the representative (first) mention is an original, unflagged, precisely dated, earliest,
+      most confident report.
+    """
+    if len(ms) == 1:
+        m = ms[0]
+        return {
+            "first_mention": m.id, "num_mentions": 1, "num_sources": 1, "num_languages": 1,
+            "first_seen": m.pub_date, "last_seen": m.pub_date,
+            "confidence": round(m.confidence * trust.penalty(m.doc_flags), 4),
+            "flags": _json(sorted(f for f in m.doc_flags if f in trust.PENALTY)),
+            "day": m.day, "date_precision": m.precision, "date": date_at(m.day, m.precision),
+        }
+    counted = [m for m in ms if not m.is_copy] or ms
+    pubs = [m.pub_date for m in ms if m.pub_date]
+    fresh = [m.pub_date for m in ms if m.pub_date and "republished" not in m.doc_flags] or pubs
+    shared = set(counted[0].doc_flags)
+    for m in counted[1:]:
+        shared &= set(m.doc_flags)
+    first = min(ms, key=lambda m: (m.is_copy, bool(set(m.doc_flags) & set(trust.PENALTY)),
+                                   dedup.PRECISION_RANK.get(m.precision, 3), m.pub_date or "9999", -m.confidence,
+                                   m.id))
+    best = min(ms, key=lambda m: (dedup.PRECISION_RANK.get(m.precision, 3) + (4 if "republished" in m.doc_flags else 0),
+                                  m.pub_date or "9999", m.id))
+    return {
+        "first_mention": first.id,
+        "num_mentions": len(counted),
+        "num_sources": len({m.origin or m.doc_id for m in counted}),
+        "num_languages": len({m.lang for m in counted if m.lang}) or 1,
+        "first_seen": min(pubs) if pubs else None,
+        "last_seen": max(fresh) if fresh else None,
+        "confidence": round(max(m.confidence * trust.penalty(m.doc_flags) for m in ms), 4),
+        "flags": _json(sorted(f for f in shared if f in trust.PENALTY)),
+        "day": best.day,
+        "date_precision": best.precision,
+        "date": date_at(best.day, best.precision),
+    }
+
+
+def _is_old(pub: str | None, first_seen: str | None, day: str | None, precision: str | None) -> bool:
+    """Whether a mention is old news for its page: the event was first reported by other pages,
+    or is dated by the page itself (to the day or month), :data:`trust.REPUBLISH_DAYS` or more
+    before the page's publication date."""
+    if not pub:
+        return False
+    p = dt.date.fromisoformat(pub)
+    if first_seen and (p - dt.date.fromisoformat(first_seen)).days >= trust.REPUBLISH_DAYS:
+        return True
+    if day and precision in ("day", "month"):
+        end = dt.date.fromisoformat(day)
+        if precision == "month":
+            end = dt.date(end.year + (end.month == 12), end.month % 12 + 1, 1) - dt.timedelta(days=1)
+        return (p - end).days >= trust.REPUBLISH_DAYS
+    return False
+
+
+_ROW_TYPES: dict[tuple[str, ...], Any] = {}
+
+
+def _sqlite_row(cursor: Any, row: tuple[Any, ...]) -> Any:
+    key = tuple(d[0] for d in cursor.description)
+    cls = _ROW_TYPES.get(key)
+    if cls is None:
+        cls = _ROW_TYPES[key] = namedtuple("Row", key)
+    return cls(*row)
+
+
+_PARAM = re.compile(r"(?<![:\w]):([A-Za-z_]\w*)")
+
+
+@functools.lru_cache(maxsize=256)
+def _pg_sql(sql: str) -> str:
+    return _PARAM.sub(r"%(\1)s", sql)
+
+
+class BatchWriter:
+    """Writes one batch of documents inside the open transaction of ``conn``."""
+
+    def __init__(self, conn: Connection, dialect: str, stats: Any) -> None:
+        self.pg = dialect == "postgresql"
+        raw: Any = conn.connection.dbapi_connection
+        self.cur: Any
+        if self.pg:
+            from psycopg.rows import namedtuple_row
+
+            self.cur = raw.cursor(row_factory=namedtuple_row)
+        else:
+            self.cur = raw.cursor()
+            self.cur.row_factory = _sqlite_row
+        self.stats = stats
+
+    # ------------------------------------------------------------------ statements
+
+    def q(self, sql: str, params: dict[str, Any] | None = None) -> list[Any]:
+        self.cur.execute(_pg_sql(sql) if self.pg else sql, params or {})
+        return list(self.cur.fetchall()) if self.cur.description else []
+
+    def many(self, sql: str, rows: list[dict[str, Any]]) -> None:
+        if rows:
+            self.cur.executemany(_pg_sql(sql) if self.pg else sql, rows)
+
+    def q_in(self, sql: str, values: Sequence[Any], params: dict[str, Any] | None = None) -> list[Any]:
+        """Run ``sql`` (with ``{}`` where the ``IN`` list goes) over chunks of ``values``."""
+        out: list[Any] = []
+        for chunk in _chunks(list(values)):
+            p = {f"v{i}": v for i, v in enumerate(chunk)}
+            if params:
+                p.update(params)
+            out.extend(self.q(sql.format("(" + ", ".join(f":v{i}" for i in range(len(chunk))) + ")"), p))
+        return out
+
+    # ------------------------------------------------------------------ the batch
+
+    def write(self, docs: list[Document], run_id: int) -> None:
+        """Steps 1–8 of the module docstring."""
+        # 1. new documents only
+        uniq: dict[str, Document] = {}
+        for d in docs:
+            uniq.setdefault(d.id, d)
+        existing = {r[0] for r in self.q_in("SELECT id FROM documents WHERE id IN {}", list(uniq))}
+        new = sorted((d for d in uniq.values() if d.id not in existing), key=lambda d: (d.pub_date or dt.date.max, d.id))
+        self.stats.documents_existing += len(docs) - len(new)
+        if not new:
+            return
+        # 2. signals and verbatim copies
+        doc_rows = self._documents(new, run_id)
+        # 3. mentions → events
+        mentions = self._mentions(new, doc_rows)
+        new_events, touched = self._merge(mentions)
+        # 4. stories
+        self._stories(new, mentions, new_events, doc_rows)
+        # 5. insert
+        self.many(
+            "INSERT INTO documents (id, source, url, site, title, lang, lang_confidence, pub_date, "
+            "pub_date_precision, pub_date_source, text, text_hash, removed, num_events, flags, signals, story_id, "
+            "run_id, stored_at) VALUES (:id, :source, :url, :site, :title, :lang, :lang_confidence, :pub_date, "
+            ":pub_date_precision, :pub_date_source, :text, :text_hash, :removed, :num_events, :flags, :signals, "
+            ":story_id, :run_id, :stored_at) ON CONFLICT DO NOTHING",
+            list(doc_rows.values()),
+        )
+        self.many(
+            "INSERT INTO mentions (id, doc_id, event_id, lang, site, day, precision, pub_date, event, confidence, "
+            "record) VALUES (:id, :doc_id, :event_id, :lang, :site, :day, :precision, :pub_date, :event, "
+            ":confidence, :record) ON CONFLICT DO NOTHING",
+            [{"id": m.id, "doc_id": m.doc_id, "event_id": m.event_id, "lang": m.lang, "site": m.site, "day": m.day,
+              "precision": m.precision, "pub_date": m.pub_date, "event": m.record["event"],
+              "confidence": m.confidence, "record": _json(m.record)} for m in mentions],
+        )
+        self._insert_events(mentions, new_events, doc_rows)
+        self.many("INSERT INTO doc_hashes (hash, doc_id) VALUES (:hash, :doc_id) ON CONFLICT DO NOTHING",
+                  self._hash_rows)
+        self.stats.documents += len(new)
+        self.stats.mentions += len(mentions)
+        # 6. stored events that received mentions
+        moved = self.refresh_events(sorted(touched), track_first_seen=True) if touched else set()
+        # 7. republished flags
+        changed = self._republished(set(doc_rows) | moved)
+        if changed:
+            ids = sorted({r[0] for r in self.q_in("SELECT DISTINCT event_id FROM mentions WHERE doc_id IN {}",
+                                                  sorted(changed))})
+            self.refresh_events(ids)
+        for did in doc_rows:
+            self.stats.flagged.update(self._flags_now.get(did, _loads(doc_rows[did]["flags"], [])))
+        # 8. actors
+        self._actors(mentions)
+
+    # 2 ------------------------------------------------------------------
+    def _documents(self, new: list[Document], run_id: int) -> dict[str, dict[str, Any]]:
+        """Rows of the new documents with their trust signals; exact copies (same cleaned text)
+        and near-duplicates (most of their long sentences already stored) point to the earliest
+        document with that text (``copy_of_doc``) and inherit its origin site."""
+        hashes = {d.id: text_hash(d.text or d.raw_text or "") for d in new}
+        prior: dict[str, dict[str, Any]] = {}
+        for r in self.q_in("SELECT id, site, url, pub_date, text_hash, signals FROM documents "
+                           "WHERE text_hash IN {} ORDER BY pub_date, id", sorted(set(hashes.values()))):
+            prior.setdefault(r.text_hash, self._origin(r))
+        shingles = {d.id: sentence_hashes(d) for d in new}
+        seen_by_hash: dict[str, list[str]] = {}  # sentence hash → stored/earlier doc ids
+        docs_by_id: dict[str, dict[str, Any]] = {}
+        all_h = sorted({h for hs in shingles.values() for h in hs})
+        if all_h:
+            for r in self.q_in("SELECT h.hash, d.id, d.site, d.url, d.pub_date, d.signals FROM doc_hashes h "
+                               "JOIN documents d ON d.id = h.doc_id WHERE h.hash IN {}", all_h):
+                seen_by_hash.setdefault(r.hash, []).append(r.id)
+                docs_by_id.setdefault(r.id, self._origin(r))
+        now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        rows: dict[str, dict[str, Any]] = {}
+        self._doc_info: dict[str, tuple[str | None, list[str], bool]] = {}
+        self._hash_rows: list[dict[str, str]] = []
+        tdata = trust.load_trust_data()
+        for d in new:
+            h = hashes[d.id]
+            sig = trust.document_signals(d, tdata)
+            site = trust.site_key(d.site, d.url)
+            pub = _iso(d.pub_date)
+            has_text = bool((d.text or "").strip())
+            origin = prior.get(h) if has_text else None
+            own = shingles[d.id]
+            if origin is None and own:
+                origin = self._near_duplicate(own, seen_by_hash, docs_by_id, sig)
+            me = {"id": d.id, "site": site, "url": d.url, "pub_date": pub, "origin": site}
+            if origin is None:
+                sig["origin_site"] = site
+                if has_text:
+                    prior.setdefault(h, me)
+            else:
+                me["origin"] = sig["origin_site"] = origin["origin"]
+                sig["copy_of_doc"] = origin["id"]
+                if not related_sites(trust.site_key(origin["site"], origin["url"]), site):
+                    sig["copy_of"] = origin["id"]
+                if pub and origin["pub_date"] and (
+                        dt.date.fromisoformat(pub) - dt.date.fromisoformat(origin["pub_date"])).days >= trust.REPUBLISH_DAYS:
+                    sig["republished_copy"] = origin["id"]
+            docs_by_id[d.id] = me
+            for sh in own:
+                seen_by_hash.setdefault(sh, []).append(d.id)
+                self._hash_rows.append({"hash": sh, "doc_id": d.id})
+            flags = trust.flags_from_signals(sig, bool(d.events))
+            self._doc_info[d.id] = (sig["origin_site"], flags, "copy_of_doc" in sig)
+            rows[d.id] = {
+                "id": d.id, "source": d.source, "url": d.url, "site": site, "title": d.title, "lang": d.lang,
+                "lang_confidence": d.lang_confidence, "pub_date": pub, "pub_date_precision": d.pub_date_precision,
+                "pub_date_source": d.pub_date_source, "text": d.text, "text_hash": h,
+                "removed": _json([asdict(r) for r in d.removed]), "num_events": 0,
+                "flags": _json(flags), "signals": _json(sig), "story_id": None, "run_id": run_id,
+                "stored_at": now,
+            }
+        self._flags_now: dict[str, list[str]] = {}
+        return rows
+
+    @staticmethod
+    def _origin(r: Any) -> dict[str, Any]:
+        return {"id": r.id, "site": r.site, "url": r.url, "pub_date": r.pub_date,
+                "origin": (_loads(r.signals, {}) or {}).get("origin_site") or r.site}
+
+    @staticmethod
+    def _near_duplicate(own: list[str], seen_by_hash: dict[str, list[str]], docs_by_id: dict[str, dict[str, Any]],
+                        sig: dict[str, Any]) -> dict[str, Any] | None:
+        """The earliest stored document sharing most of ``own`` sentence hashes, if any."""
+        shared: Counter[str] = Counter()
+        for h in own:
+            for did in dict.fromkeys(seen_by_hash.get(h, ())):
+                shared[did] += 1
+        best = None
+        for did, n in shared.items():
+            if n >= NEAR_DUP_MIN and n / len(own) >= NEAR_DUP_SHARE:
+                cand = docs_by_id[did]
+                if best is None or (cand["pub_date"] or "9999", cand["id"]) < (best["pub_date"] or "9999", best["id"]):
+                    best = cand
+        if best is not None:
+            sig["near_duplicate"] = round(shared[best["id"]] / len(own), 3)
+        return best
+
+    # 3 ------------------------------------------------------------------
+    def _mentions(self, new: list[Document], doc_rows: dict[str, dict[str, Any]]) -> list[Mention]:
+        out: list[Mention] = []
+        seen: set[str] = set()
+        for d in new:
+            row = doc_rows[d.id]
+            n = 0
+            for ev in d.events:
+                if ev.id in seen:
+                    continue
+                seen.add(ev.id)
+                n += 1
+                rec = event_record(ev)
+                a, r = dedup.party(ev.actor), dedup.party(ev.recipient)
+                day: str | None
+                prec: str | None
+                if ev.date:
+                    day, prec = dedup.pad_day(ev.date), ev.date_precision or precision_of(ev.date)
+                else:
+                    day, prec = row["pub_date"], ("day" if row["pub_date"] else None)
+                loc = ev.location or {}
+                out.append(Mention(
+                    id=ev.id, doc_id=d.id, key=dedup.merge_key(ev.event, a, r, ev.symmetric), day=day, precision=prec,
+                    date=ev.date or row["pub_date"], mode=ev.mode, location=loc.get("name"), lat=loc.get("lat"),
+                    lon=loc.get("lon"), record=rec, lang=ev.lang or d.lang, site=row["site"], pub_date=row["pub_date"],
+                    confidence=float(ev.confidence), actor_c=a, recipient_c=r,
+                ))
+            row["num_events"] = n
+        return out
+
+    def _candidates(self, mentions: list[Mention]) -> dict[str, list[dedup.Candidate]]:
+        """Stored events that may absorb the mentions: same merge key, inside the union of the
+        windows of a group of mentions close in time, plus month/year-precision events of their
+        months and years."""
+        cands: dict[str, dict[str, dedup.Candidate]] = {m.key: {} for m in mentions}
+        dated = sorted(((dedup.window(m.day, m.precision), m) for m in mentions if m.day is not None),
+                       key=lambda wm: wm[0])
+        groups: list[tuple[str, str, set[str]]] = []
+        for (lo, hi), m in dated:
+            if groups and (dt.date.fromisoformat(hi) - dt.date.fromisoformat(groups[-1][0])).days <= CANDIDATE_SPAN_DAYS:
+                g = groups[-1]
+                groups[-1] = (g[0], max(g[1], hi), g[2] | {m.key})
+            else:
+                groups.append((lo, hi, {m.key}))
+        cols = "id, merge_key, day, date_precision, mode, location, lat, lon"
+        for lo, hi, keys in groups:
+            for r in self.q_in(f"SELECT {cols} FROM events WHERE merge_key IN {{}} AND day BETWEEN :lo AND :hi",
+                               sorted(keys), {"lo": lo, "hi": hi}):
+                cands[r.merge_key][r.id] = dedup.Candidate(r.id, r.day, r.date_precision, r.mode, r.location, r.lat, r.lon)
+        coarse_days = sorted({m.day[:7] + "-01" for _, m in dated} | {m.day[:4] + "-01-01" for _, m in dated})  # type: ignore[index]
+        if coarse_days:
+            all_keys = sorted({m.key for _, m in dated})
+            for chunk in _chunks(coarse_days):
+                p = {f"c{i}": v for i, v in enumerate(chunk)}
+                days = "(" + ", ".join(f":c{i}" for i in range(len(chunk))) + ")"
+                for r in self.q_in(f"SELECT {cols} FROM events WHERE merge_key IN {{}} AND day IN {days} "
+                                   "AND date_precision IN ('month', 'year')", all_keys, p):
+                    cands[r.merge_key][r.id] = dedup.Candidate(r.id, r.day, r.date_precision, r.mode, r.location,
+                                                               r.lat, r.lon)
+        return {k: list(v.values()) for k, v in cands.items()}
+
+    def _merge(self, mentions: list[Mention]) -> tuple[dict[str, list[Mention]], set[str]]:
+        """Assign every mention to an event; returns the new events (id → their mentions) and the
+        ids of stored events that received mentions."""
+        cands = self._candidates(mentions)
+        new_events: dict[str, list[Mention]] = {}
+        touched: set[str] = set()
+        for m in mentions:
+            c = dedup.best_match(cands[m.key], m.day, m.precision, m.mode, m.location, m.lat, m.lon)
+            if c is None:
+                m.event_id = m.id
+                new_events[m.id] = [m]
+                cands[m.key].append(dedup.Candidate(m.id, m.day, m.precision, m.mode, m.location, m.lat, m.lon,
+                                                    new=True))
+                self.stats.events_new += 1
+                continue
+            m.event_id = c.id
+            self.stats.events_merged += 1
+            if c.new:
+                new_events[c.id].append(m)
+            else:
+                touched.add(c.id)
+            # a finer date or a known mode/location narrows the candidate for later mentions
+            if dedup.PRECISION_RANK.get(m.precision, 3) < dedup.PRECISION_RANK.get(c.precision, 3):
+                c.day, c.precision = m.day, m.precision
+            c.mode = c.mode or m.mode
+            if not c.location and m.location:
+                c.location, c.lat, c.lon = m.location, m.lat, m.lon
+        return new_events, touched
+
+    # 4 ------------------------------------------------------------------
+    def _stories(self, new: list[Document], mentions: list[Mention], new_events: dict[str, list[Mention]],
+                 doc_rows: dict[str, dict[str, Any]]) -> None:
+        by_doc: dict[str, list[Mention]] = {}
+        for m in mentions:
+            by_doc.setdefault(m.doc_id, []).append(m)
+        stored = sorted({m.event_id for m in mentions if m.event_id not in new_events})
+        ev_story: dict[str, str] = {r.id: r.story_id for r in self.q_in(
+            "SELECT id, story_id FROM events WHERE id IN {} AND story_id IS NOT NULL", stored)}
+        parent: dict[str, str] = {}
+
+        def find(s: str) -> str:
+            while parent.get(s, s) != s:
+                parent[s] = parent.get(parent[s], parent[s])
+                s = parent[s]
+            return s
+
+        created: set[str] = set()
+        delta: dict[str, dict[str, Any]] = {}
+        self.new_event_story: dict[str, str] = {}
+        for d in new:
+            ms = by_doc.get(d.id, [])
+            if not ms:
+                continue
+            link = [m.event_id for m in ms if m.precision in STORY_LINK_PRECISION] or [m.event_id for m in ms]
+            counts = Counter(find(ev_story[e]) for e in dict.fromkeys(link) if e in ev_story)
+            if counts:
+                ranked = sorted(counts, key=lambda s: (-counts[s], s))
+                sid = ranked[0]
+                for other in ranked[1:]:
+                    if counts[other] >= STORY_MERGE_SHARED:
+                        parent[other] = sid
+            else:
+                sid = "s" + content_hash("story", d.id, length=15)
+                created.add(sid)
+                self.stats.stories += 1
+            doc_rows[d.id]["story_id"] = sid
+            dl = delta.setdefault(d.id, {"sid": sid, "events": 0, "actors": Counter()})
+            for m in ms:
+                if m.event_id not in ev_story:
+                    ev_story[m.event_id] = sid
+                    self.new_event_story[m.event_id] = sid
+                    dl["events"] += 1
+                    dl["actors"].update(x for x in (m.actor_c, m.recipient_c) if x)
+        # resolve merges
+        for row in doc_rows.values():
+            if row["story_id"]:
+                row["story_id"] = find(row["story_id"])
+        for e, s in self.new_event_story.items():
+            self.new_event_story[e] = find(s)
+        losers = sorted(s for s in parent if find(s) != s and s not in created)
+        for lo in losers:
+            win = find(lo)
+            self.q("UPDATE events SET story_id = :w WHERE story_id = :l", {"w": win, "l": lo})
+            self.q("UPDATE documents SET story_id = :w WHERE story_id = :l", {"w": win, "l": lo})
+        # story rows: stored rows (winners and losers) + this batch's documents and events
+        touched = {find(dl["sid"]) for dl in delta.values()}
+        if not touched:
+            return
+        old = {r.id: r for r in self.q_in(
+            "SELECT id, title, first_seen, last_seen, num_documents, num_events, langs, sites, actor_counts "
+            "FROM stories WHERE id IN {}", sorted(touched | set(losers)))}
+        acc: dict[str, dict[str, Any]] = {}
+
+        def base(sid: str) -> dict[str, Any]:
+            if sid not in acc:
+                acc[sid] = {"id": sid, "title": None, "first_seen": None, "last_seen": None, "num_documents": 0,
+                            "num_events": 0, "langs": set(), "sites": set(), "actor_counts": Counter()}
+            return acc[sid]
+
+        def add_dates(a: dict[str, Any], first: str | None, last: str | None, title: str | None) -> None:
+            if first and (a["first_seen"] is None or first < a["first_seen"]):
+                a["first_seen"] = first
+                a["title"] = title or a["title"]
+            elif a["title"] is None:
+                a["title"] = title
+            if last and (a["last_seen"] is None or last > a["last_seen"]):
+                a["last_seen"] = last
+
+        for sid, r in old.items():
+            a = base(find(sid))
+            add_dates(a, r.first_seen, r.last_seen, r.title)
+            a["num_documents"] += r.num_documents
+            a["num_events"] += r.num_events
+            a["langs"].update(_loads(r.langs, []))
+            a["sites"].update(_loads(r.sites, []))
+            a["actor_counts"].update(_loads(r.actor_counts, {}) or {})
+        for did, dl in delta.items():
+            row = doc_rows[did]
+            a = base(row["story_id"])
+            add_dates(a, row["pub_date"], row["pub_date"], row["title"])
+            a["num_documents"] += 1
+            a["num_events"] += dl["events"]
+            if row["lang"]:
+                a["langs"].add(row["lang"])
+            if row["site"]:
+                a["sites"].add(row["site"])
+            a["actor_counts"].update(dl["actors"])
+        rows = []
+        for a in acc.values():
+            ac: Counter[str] = a["actor_counts"]
+            rows.append({**a, "langs": _json(sorted(a["langs"])), "sites": _json(sorted(a["sites"])),
+                         "actors": _json([k for k, _ in sorted(ac.items(), key=lambda kv: (-kv[1], kv[0]))[:10]]),
+                         "actor_counts": _json(dict(ac))})
+        self.many(
+            "INSERT INTO stories (id, title, first_seen, last_seen, num_documents, num_events, langs, sites, actors, "
+            "actor_counts) VALUES (:id, :title, :first_seen, :last_seen, :num_documents, :num_events, :langs, :sites, "
+            ":actors, :actor_counts) ON CONFLICT (id) DO UPDATE SET title = excluded.title, "
+            "first_seen = excluded.first_seen, last_seen = excluded.last_seen, "
+            "num_documents = excluded.num_documents, num_events = excluded.num_events, langs = excluded.langs, "
+            "sites = excluded.sites, actors = excluded.actors, actor_counts = excluded.actor_counts", rows)
+        if losers:
+            self.q_in("DELETE FROM stories WHERE id IN {}", losers)
+
+    # 5 ------------------------------------------------------------------
+    def _insert_events(self, mentions: list[Mention], new_events: dict[str, list[Mention]],
+                       doc_rows: dict[str, dict[str, Any]]) -> None:
+        rows = []
+        for eid, ms in new_events.items():
+            infos = []
+            for m in ms:
+                origin, flags, is_copy = self._doc_info[m.doc_id]
+                infos.append(MInfo(m.id, m.doc_id, origin, m.lang, m.pub_date, m.confidence, flags, is_copy, m.day,
+                                   m.precision))
+            agg = aggregate(infos)
+            by_id = {m.id: m for m in ms}
+            rep = by_id[agg["first_mention"]]
+            rec = rep.record
+            loc = next((m for m in ms if m.location), None)
+            rows.append({
+                **agg, "id": eid, "merge_key": ms[0].key, "dyad": dedup.dyad_of(ms[0].actor_c, ms[0].recipient_c),
+                "actor_c": rep.actor_c or None, "recipient_c": rep.recipient_c or None, "event": rec["event"],
+                "mode": rec.get("mode") or next((m.mode for m in ms if m.mode), None),
+                "cameo": rec["cameo"], "quad_class": rec["quad_class"], "goldstein": rec["goldstein"],
+                "location": loc.location if loc else None, "lat": loc.lat if loc else None,
+                "lon": loc.lon if loc else None, "story_id": self.new_event_story.get(eid),
+            })
+        self.many(
+            "INSERT INTO events (id, first_mention, merge_key, dyad, actor_c, recipient_c, event, mode, cameo, "
+            "quad_class, goldstein, date, date_precision, day, location, lat, lon, num_mentions, num_sources, "
+            "num_languages, first_seen, last_seen, confidence, flags, story_id) VALUES (:id, :first_mention, "
+            ":merge_key, :dyad, :actor_c, :recipient_c, :event, :mode, :cameo, :quad_class, :goldstein, :date, "
+            ":date_precision, :day, :location, :lat, :lon, :num_mentions, :num_sources, :num_languages, "
+            ":first_seen, :last_seen, :confidence, :flags, :story_id) ON CONFLICT DO NOTHING", rows)
+
+    # 6 ------------------------------------------------------------------
+    def refresh_events(self, ids: list[str], track_first_seen: bool = False) -> set[str]:
+        """Recompute aggregates, date and representative mention of stored events from all their
+        mentions; returns the documents of events whose first report moved earlier."""
+        moved: set[str] = set()
+        if not ids:
+            return moved
+        old = {r.id: r.first_seen for r in self.q_in("SELECT id, first_seen FROM events WHERE id IN {}", ids)}
+        infos: dict[str, list[MInfo]] = {}
+        for r in self.q_in(
+            "SELECT m.id, m.event_id, m.doc_id, m.lang, m.pub_date, m.confidence, m.day, m.precision, d.flags, "
+            "d.signals FROM mentions m JOIN documents d ON d.id = m.doc_id WHERE m.event_id IN {}", ids):
+            sig = _loads(r.signals, {})
+            infos.setdefault(r.event_id, []).append(MInfo(
+                r.id, r.doc_id, sig.get("origin_site"), r.lang, r.pub_date, float(r.confidence or 0.0),
+                _loads(r.flags, []), bool(sig.get("copy_of_doc")), r.day, r.precision))
+        upd = []
+        for eid, ms in infos.items():
+            agg = aggregate(ms)
+            first_old = old.get(eid)
+            if track_first_seen and agg["first_seen"] and (first_old is None or agg["first_seen"] < first_old):
+                moved.update(i.doc_id for i in ms)
+            upd.append({"id": eid, **agg})
+        self.many(
+            "UPDATE events SET num_mentions = :num_mentions, num_sources = :num_sources, "
+            "num_languages = :num_languages, first_seen = :first_seen, last_seen = :last_seen, "
+            "confidence = :confidence, flags = :flags, first_mention = :first_mention, day = :day, "
+            "date_precision = :date_precision, date = :date WHERE id = :id", upd)
+        return moved
+
+    # 7 ------------------------------------------------------------------
+    def _republished(self, doc_ids: set[str]) -> set[str]:
+        """Recompute ``old_events``/``events`` and the flags of these documents; returns those whose
+        flags changed."""
+        changed: set[str] = set()
+        ids = sorted(doc_ids)
+        per_doc: dict[str, list[bool]] = {}
+        for r in self.q_in("SELECT m.doc_id, m.pub_date, m.day, m.precision, e.first_seen FROM mentions m "
+                           "JOIN events e ON e.id = m.event_id WHERE m.doc_id IN {}", ids):
+            per_doc.setdefault(r.doc_id, []).append(_is_old(r.pub_date, r.first_seen, r.day, r.precision))
+        upd = []
+        for r in self.q_in("SELECT id, flags, signals, num_events FROM documents WHERE id IN {}", ids):
+            sig = _loads(r.signals, {})
+            pairs = per_doc.get(r.id, [])
+            old = sum(pairs)
+            before_old = sig.get("old_events")
+            sig["old_events"], sig["events"] = old, len(pairs)
+            flags = trust.flags_from_signals(sig, bool(r.num_events))
+            self._flags_now[r.id] = flags
+            if flags != _loads(r.flags, []):
+                changed.add(r.id)
+                upd.append({"id": r.id, "flags": _json(flags), "signals": _json(sig)})
+            elif before_old != old:
+                upd.append({"id": r.id, "flags": _json(flags), "signals": _json(sig)})
+        self.many("UPDATE documents SET flags = :flags, signals = :signals WHERE id = :id", upd)
+        return changed
+
+    # 8 ------------------------------------------------------------------
+    def _actors(self, mentions: list[Mention]) -> None:
+        counts: Counter[str] = Counter()
+        info: dict[str, dict[str, Any]] = {}
+        for m in mentions:
+            for a in (m.record.get("actor"), m.record.get("recipient")):
+                if not a:
+                    continue
+                aid = a.get("id") or a.get("code")
+                if not aid:
+                    continue
+                counts[aid] += 1
+                if aid not in info:
+                    info[aid] = {"id": aid, "code": a.get("code"), "name": a.get("name"),
+                                 "country": a.get("country"), "sector": a.get("sector")}
+        rows = [{**info[k], "n": counts[k]} for k in sorted(counts)]
+        self.many("INSERT INTO actors (id, code, name, country, sector, num_mentions) VALUES (:id, :code, :name, "
+                  ":country, :sector, :n) ON CONFLICT (id) DO UPDATE SET num_mentions = "
+                  "actors.num_mentions + excluded.num_mentions", rows)
