@@ -346,7 +346,15 @@ class Builder:
             self.add(ch, "zh", "A", targets, fl)
         for word, cs in sorted(cur.get("zh_compounds", {}).items()):
             self.add(word, "zh", "K", "|".join(self.iso2to3[c] for c in cs))
+        pair = {k: ("ORG_EUR" if v == "EU" else "ORG_ASEAN" if v == "ASEAN" else self.iso2to3[v])
+                for k, v in cur.get("vi_pair_forms", {}).items()}
+        for a, ta in sorted(pair.items()):
+            for b, tb in sorted(pair.items()):
+                if ta != tb:
+                    for dash in ("-", "–"):
+                        self.add(f"{a}{dash}{b}", "vi", "K", f"{ta}|{tb}")
         self.zh_blocked = list(cur["zh_blocked"])
+        self.blocked_phrases = list(cur.get("blocked_phrases", []))
 
     # -- 2. capitals and cities -------------------------------------------
     def build_places(self) -> None:
@@ -608,6 +616,15 @@ class Builder:
             for lang in LANGS:
                 for n in spec.get(lang, []):
                     self.add(n, lang, "R", target, fl)
+        # French titles with the demonym inside: "ministre chinois des Affaires étrangères"
+        for a2, d in sorted(self.curated_countries.items()):
+            if a2 == "EU":
+                continue
+            for dem in d.get("demonym", {}).get("fr", [])[:1]:
+                iso3 = self.iso2to3[a2]
+                for tmpl, rk in (("ministre {} des Affaires étrangères", "FM"), ("ministre {} de la Défense", "DEF"),
+                                 ("ministre {} des Armées", "DEF"), ("chef de la diplomatie {}", "FM")):
+                    self.add(tmpl.format(dem), "fr", "R", f"{rk}|{iso3}")
         hv = HanViet(self.actors_dir / "hanviet" / "hanviet.csv", load_yaml("hanviet_exceptions.yaml"), self.s2t)
         self.sources["hanviet"] = "hanviet-pinyin-wordlist (MIT, (c) 2024 Phong Phan)"
         people = load_yaml("people.yaml")["people"]
@@ -880,6 +897,10 @@ class Builder:
 
     # -- 5. blocked words ---------------------------------------------------
     def build_blocks(self) -> None:
+        """Blocked words: Chinese words containing an abbreviation character (中美洲, 法院) and
+        phrases containing a place name that are no actor (Real Madrid, Washington Post)."""
+        for w in self.blocked_phrases:
+            self.add(w, "*", "X", "")
         real = {p[0] for p in self.patterns if p[1] == "zh"}
         for w in self.zh_blocked:
             n = normalize(self.t2s.convert(w))

@@ -64,4 +64,28 @@ def info_cmd() -> None:
         kinds[e["kind"]] = kinds.get(e["kind"], 0) + 1
     click.echo(f"version {t.version}")
     click.echo(f"entries {len(t.entries)} " + " ".join(f"{k}={v}" for k, v in sorted(kinds.items())))
-    click.echo(f"roles {len(t.roles)}; surface forms {sum(len(p) for p in t.patterns)}")
+    click.echo(f"roles {t.n_roles}; surface forms {t.n_patterns}")
+
+
+@actors.command("holders")
+@click.argument("role")
+@click.argument("country")
+@click.option("--date", "date_", default=None, help="Date YYYY-MM-DD (default: current holders).")
+def holders_cmd(role: str, country: str, date_: str | None) -> None:
+    """Who held ROLE (FM, HOS, HOG, DEF, NSA, VP …) for COUNTRY (ISO alpha-3) on a date,
+    e.g. ``detente actors holders FM CHN --date 2023-05-01``."""
+    from .table import get_table
+
+    t = get_table()
+    if date_:
+        try:
+            dt.date.fromisoformat(date_)
+        except ValueError as err:
+            raise click.BadParameter(f"not a date (YYYY-MM-DD): {date_}", param_hint="--date") from err
+    hs = t.holders(role.upper(), country.upper(), date_)
+    if not hs:
+        click.echo(f"no {role.upper()} of {country.upper()} on {date_ or 'the latest date'}")
+        return
+    for r in hs:
+        person = t.entries[r.person]
+        click.echo(f"{person['name']}\t{r.code}\t{r.start or '?'} → {r.end or 'now'}\t{r.src}\t{r.id}")

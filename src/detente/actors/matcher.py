@@ -10,11 +10,16 @@ Cascade (numbers match the comments in :func:`find_mentions`):
    proper names capitalised), surname context (strong surnames, or next to a role title or a
    country, or after the full name), Vietnamese one-syllable names not inside a person name;
 4. select non-overlapping spans, longest first (blocked words such as 中美洲 or 法院 take their
-   span and yield nothing);
+   span and yield nothing); split fixed two-country compounds (巴以, Việt-Trung);
 5. validate Chinese one-character abbreviations (中美, 美方, 访华, 伊/巴 by document context);
-6. merge adjacent items into actor phrases (country + role + name, agent + country …);
-7. fuzzy-match a misspelled name right after a role title against the role holders on the date;
-8. resolve each phrase on the reference date into an :class:`~detente.records.ActorMention`.
+6. merge adjacent items into actor phrases (country + role + name, agent + country, 拜登总统 …),
+   then an agent "of/de" an organisation into that organisation (Guerrilleros … de las FARC);
+7. after a role title, fuzzy-match a misspelled name against the role holders on the date
+   ("Brinken"), or an exact short family name of the only such holder ("Premier Li"); give a
+   title without country the owner named next to it (拜登总统的国家安全顾问, … của Biden);
+8. resolve each phrase on the reference date into an :class:`~detente.records.ActorMention`;
+   a bare title ("the foreign minister") refers to the only person named earlier with that
+   role, else to the holder in the article's only state, else stays unresolved.
 
 Pattern flags: ``x`` exact upper case (acronyms), ``c`` capitalised, ``s`` Russian stem (up to
 three letters of ending), ``t`` strong surname, ``k`` abbreviation needs document context,
@@ -54,6 +59,9 @@ ZH_NUMERALS = frozenset("〇零一二三四五六七八九十百千两")
 #: Connector words allowed between a title/agent and its country ("Minister of Foreign Affairs
 #: of China", "policía de Colombia", "chính phủ của Mỹ").
 CONNECTORS = frozenset({"of", "of the", "de", "del", "de la", "du", "des", "de l'", "d'", "của", "в", "ду"})
+#: One-word state names that are also common first names (English): not the state when
+#: followed by a capitalised word that is not itself an actor (Jordan Peterson, Chad Smith).
+NAME_LIKE_STATES = frozenset({"jordan", "chad", "georgia", "israel", "kenya", "india", "china", "france", "lebanon"})
 #: Vietnamese kinship/honorific words used before personal names (chị Nga, ông Đức).
 VI_KIN_TERMS = frozenset({"ông", "bà", "anh", "chị", "cô", "em", "chú", "bác", "cậu", "dì", "thím", "cháu", "con"})
 
@@ -169,18 +177,18 @@ def find_mentions(
             continue  # inside a longer word
         end = e
         if e < n:
-            nxt = norm[e]
-            if last_word and _is_word(nxt):
+            after = norm[e]
+            if last_word and _is_word(after):
                 end = _stem_end(norm, e)
                 if end < 0:
                     continue
-                pats = [p for p in pats if "s" in p.flags]
+                pats = tuple(p for p in pats if "s" in p.flags)
                 if not pats:
                     continue
-            elif nxt == "长" and norm[e - 1] == "部":
+            elif after == "长" and norm[e - 1] == "部":
                 continue  # 国防部长 is a title, not 国防部 + 长
         if table.kinfo_case[ki]:
-            pats = [p for p in pats if _case_ok(text, s, end, p)]
+            pats = tuple(p for p in pats if _case_ok(text, s, end, p))
             if not pats:
                 continue
         key = (s, end)
@@ -199,6 +207,7 @@ def find_mentions(
     for c in cands:
         if len(c.pats) > 1:
             c.pats.sort(key=lambda p: p.rank)
+    cands = _drop_cut_compounds(cands)
     # 4. select: longest first, then by type priority, then leftmost
     cands.sort(key=lambda c: (c.start - c.end, c.pats[0].rank, c.start))
     taken = bytearray(len(text))
@@ -209,13 +218,13 @@ def find_mentions(
         taken[c.start:c.end] = b"\x01" * (c.end - c.start)
         chosen.append(c)
     chosen.sort(key=lambda c: c.start)
-    chosen = _split_compounds([c for c in chosen if c.best.ptype != "X"])
+    chosen = _split_compounds([c for c in chosen if c.best.ptype != "X"], norm)
     # 5. Chinese abbreviations
     chosen = _validate_abbreviations(chosen, text, norm, table)
     # 6. merge into phrases
     groups = _merge(chosen, text, norm, table)
     # 6b. an agent followed by "of <organisation>" is that organisation's member
-    #     ("Guerrilleros del Frente 13 de las FARC", "soldiers of the Israeli army")
+    #     ("Guerrilleros del Frente 7 de las FARC", "soldiers of the Israeli army")
     groups = _absorb_membership(groups, text, norm, table)
     # 7. fuzzy names after role titles (may absorb a following place of the same spelling)
     starts = {g.start: g for g in groups}
@@ -224,13 +233,13 @@ def find_mentions(
         if id(g) in absorbed:
             continue
         if g.role is not None and g.person is None:
-            nxt = starts.get(g.end + 1)
-            if nxt is not None and not (nxt.other is not None and len(nxt.items) == 1):
+            follower = starts.get(g.end + 1)
+            if follower is not None and not (follower.other is not None and len(follower.items) == 1):
                 continue
             _fuzzy_after_role(g, text, table, day)
-            if g.fuzzy is not None and nxt is not None:
-                if nxt.end <= g.end:
-                    absorbed.add(id(nxt))
+            if g.fuzzy is not None and follower is not None:
+                if follower.end <= g.end:
+                    absorbed.add(id(follower))
                 else:
                     g.fuzzy, g.end = None, g.items[-1].end
     groups = [g for g in groups if id(g) not in absorbed]
@@ -240,11 +249,11 @@ def find_mentions(
             gap = norm[prev.end:g.start].strip()
             if gap in ("的", "'s"):
                 g.owner = _owner_country(prev, table, day)
-    for g, nxt in itertools.pairwise(groups):  # … of the owner: "Cố vấn an ninh quốc gia của Biden"
+    for g, owner in itertools.pairwise(groups):  # … of the owner: "Cố vấn an ninh quốc gia của Biden"
         if g.role is not None and g.country is None and g.person is None and g.fuzzy is None and g.owner is None:
-            gap = norm[g.end:nxt.start].strip()
+            gap = norm[g.end:owner.start].strip()
             if gap in ("của", "of", "de", "du", "del"):
-                g.owner = _owner_country(nxt, table, day)
+                g.owner = _owner_country(owner, table, day)
     # 8. resolve
     home = _article_state(groups, table)
     out: list[ActorMention] = []
@@ -264,6 +273,7 @@ def _filter_context(cands: list[Cand], text: str, norm: str, table: ActorTable) 
     """Drop surnames without context and Vietnamese one-syllable names inside person names."""
     by_end: dict[int, list[Cand]] = {}
     persons_full: set[str] = set()
+    starts = {c.start for c in cands}
     for c in cands:
         by_end.setdefault(c.end, []).append(c)
         for p in c.pats:
@@ -275,6 +285,9 @@ def _filter_context(cands: list[Cand], text: str, norm: str, table: ActorTable) 
             if (p.ptype == "N" and "t" not in p.flags and p.target not in persons_full
                     and not _has_left_neighbour(c, by_end, text, ("R", "D", "E"))):
                 continue
+            if (p.ptype == "E" and norm[c.start:c.end] in NAME_LIKE_STATES and c.end + 1 < len(text)
+                    and text[c.end] == " " and text[c.end + 1].isupper() and (c.end + 1) not in starts):
+                continue  # Jordan Peterson, Chad Smith: a first name, not the state
             if p.ptype == "E" and p.lang == "vi" and " " not in norm[c.start:c.end].strip():
                 # one-syllable Vietnamese country name right after a capitalised word: a name
                 t = c.start - 1
@@ -309,16 +322,40 @@ def _has_left_neighbour(c: Cand, by_end: dict[int, list[Cand]], text: str, types
     return any(any(p.ptype in types and (p.ptype != "E" or True) for p in o.pats) for o in by_end.get(j, []))
 
 
-def _split_compounds(chosen: list[Cand]) -> list[Cand]:
-    """巴以 → 巴 (PSE) + 以 (ISR): one abbreviation candidate per character, already valid."""
+def _drop_cut_compounds(cands: list[Cand]) -> list[Cand]:
+    """Drop a two-country compound that would cut a longer name (Đức-Ấn Độ: Ấn Độ is whole)."""
+    if not any(c.pats[0].ptype == "K" for c in cands):
+        return cands
+    ends: dict[int, int] = {}
+    for c in cands:
+        if c.pats[0].ptype in ("E", "D"):
+            ends[c.start] = max(ends.get(c.start, 0), c.end)
+    out = []
+    for c in cands:
+        if c.pats[0].ptype == "K" and any(ends.get(i, 0) > c.end for i in range(c.start + 1, c.end)):
+            continue
+        out.append(c)
+    return out
+
+
+def _split_compounds(chosen: list[Cand], norm: str) -> list[Cand]:
+    """巴以 → 巴 (PSE) + 以 (ISR), Việt-Trung → Việt (VNM) + Trung (CHN): one country candidate
+    per character (Chinese) or per hyphenated part (Vietnamese), already valid."""
     out: list[Cand] = []
     for c in chosen:
         p = c.best
         if p.ptype != "K":
             out.append(c)
             continue
-        for k, target in enumerate(p.target.split("|")):
-            out.append(Cand(c.start + k, c.start + k + 1, [Pattern(p.lang, "A", target, "v")]))
+        targets = p.target.split("|")
+        span = norm[c.start:c.end]
+        cut = span.find("-") if "-" in span else -1
+        if cut > 0:
+            parts = [(c.start, c.start + cut), (c.start + cut + 1, c.end)]
+        else:
+            parts = [(c.start + k, c.start + k + 1) for k in range(len(targets))]
+        for (a, b), target in zip(parts, targets, strict=True):
+            out.append(Cand(a, b, [Pattern(p.lang, "A", target, "v")]))
     return out
 
 
@@ -464,7 +501,7 @@ def _absorb_membership(groups: list[Group], text: str, norm: str, table: ActorTa
 
 
 #: Gap between an agent and its organisation: a connector, optionally a unit name and another
-#: connector ("del Frente 13 de las", "of the", "de la").
+#: connector ("del Frente 7 de las", "of the", "de la").
 _MEMBERSHIP_GAP = re.compile(
     r" (?:of|from|de|del|du|des|d'|de la|de las|de los|of the)(?: [\w\-]+){0,3}?(?: (?:of|de|del|de la|de las|de los|of the))? ")
 
@@ -492,7 +529,7 @@ def _fuzzy_after_role(g: Group, text: str, table: ActorTable, day: str | None) -
     while k < n and (text[k].isalpha() or text[k] in "-'"):
         k += 1
     word = text[j:k]
-    if len(word) < 4:
+    if len(word) < 2:
         return
     assert g.role is not None
     key, _, rc = g.role.best.target.partition("|")
@@ -503,8 +540,15 @@ def _fuzzy_after_role(g: Group, text: str, table: ActorTable, day: str | None) -
     else:
         pool = table.holders(key, country, day)
         floor = FUZZY_MIN
-    best: tuple[float, Role | None] = (0.0, None)
     wn = normalize(word)
+    if len(word) < 4:
+        # a short family name ("Premier Li", "President Xi"): exact, and only one holder has it
+        hits = {r.person: r for r in pool if wn in _name_tokens(table, r.person)}
+        if len(hits) == 1:
+            g.fuzzy = (next(iter(hits)), 100.0)
+            g.end = k
+        return
+    best: tuple[float, Role | None] = (0.0, None)
     for r in pool[:400]:
         for sn in [*table.surnames.get(r.person, []), table.entries[r.person]["name"].split()[-1].lower()]:
             sc = fuzz.ratio(wn, sn)
@@ -513,6 +557,12 @@ def _fuzzy_after_role(g: Group, text: str, table: ActorTable, day: str | None) -
     if best[1] is not None and best[0] >= floor:
         g.fuzzy = (best[1].person, best[0])
         g.end = k
+
+
+def _name_tokens(table: ActorTable, pid: str) -> tuple[str, str]:
+    """First and last word of a person's name, normalised (family name first or last)."""
+    words = normalize(table.entries[pid]["name"]).split()
+    return (words[0], words[-1]) if words else ("", "")
 
 
 # ----------------------------------------------------------------------------- 8. resolution
@@ -550,6 +600,9 @@ def _person_mention(pid: str, g: Group, text: str, table: ActorTable, day: str |
                     conf: float, fuzzy: bool) -> ActorMention:
     e = table.entries[pid]
     role = table.person_role(pid, day)
+    country: str | None
+    sector: str | None
+    rid: str | None
     if role is not None:
         country, sector, code, rid = _state(role.country), role.sector, role.code, role.id
     else:
@@ -576,6 +629,8 @@ def _resolve(g: Group, text: str, table: ActorTable, day: str | None, home: str 
     # person named (exactly, by surname, or fuzzily)
     if g.fuzzy is not None:
         pid, score = g.fuzzy
+        if score >= 100:  # exact short family name after the title: not a misspelling
+            return _person_mention(pid, g, text, table, day, CONF_SURNAME, False)
         return _person_mention(pid, g, text, table, day, round(score / 100 * 0.9, 3), True)
     if g.person is not None:
         p = g.person.best
@@ -593,19 +648,21 @@ def _resolve(g: Group, text: str, table: ActorTable, day: str | None, home: str 
         if country is not None:
             hs = table.holders(key, country, day)
             if hs:
-                r = hs[0]
-                pe = table.entries[r.person]
-                return ActorMention(g.start, g.end, span, r.person, pe["name"], _state(r.country), r.sector, r.code,
-                                    kind="role", role_entry=r.id, confidence=0.95)
+                h = hs[0]
+                pe = table.entries[h.person]
+                return ActorMention(g.start, g.end, span, h.person, pe["name"], _state(h.country), h.sector, h.code,
+                                    kind="role", role_entry=h.id, confidence=0.95)
             sector = rd["sector"]
-            org = table.entries.get(country) if country.startswith("ORG_") else None
-            code = org["code"] if org else country + sector
+            org_code = table.entries[country]["code"] if country.startswith("ORG_") and country in table.entries else None
+            code = org_code or country + sector
             return ActorMention(g.start, g.end, span, f"role:{key}:{country}", f"{rd['label']} ({country})",
                                 _state(country), sector, code, kind="role", confidence=0.8)
         named = seen.get(key, {})
-        r = next(iter(named.values())) if len(named) == 1 else None
+        r: Role | None = next(iter(named.values())) if len(named) == 1 else None
         conf = 0.75
-        if r is None and not named and home is not None:
+        first = span[:1]
+        proper = not (first.isalpha() and first.isascii() and first.islower())  # "the president" of a club
+        if r is None and not named and home is not None and proper:
             hs = table.holders(key, home, day)
             r, conf = (hs[0], 0.6) if hs else (None, 0.0)
         if r is not None:

@@ -150,7 +150,9 @@ class ActorTable:
         self.sources: dict[str, str] = raw.get("sources", {})
         self.role_defs: dict[str, dict[str, Any]] = raw["role_defs"]
         self.entries = EntryMap(raw["entries"])
-        self.automaton = ahocorasick_rs.AhoCorasick(raw["keys"], matchkind=ahocorasick_rs.MatchKind.Standard)
+        #: the normalised surface forms the automaton matches (one per key)
+        self.keys: list[str] = raw["keys"]
+        self.automaton = ahocorasick_rs.AhoCorasick(self.keys, matchkind=ahocorasick_rs.MatchKind.Standard)
         self._pats: list[str] = raw["pats"]
         kinfo: str = raw["kinfo"]
         #: per automaton key: (needs a word boundary before, after)
@@ -169,6 +171,16 @@ class ActorTable:
                     self.roles_by_key.setdefault((r.role, r.country), []).append(r)
         self.surnames: dict[str, list[str]] = raw["surnames"]
         self._person_role_cache: dict[tuple[str, str | None], Role | None] = {}
+
+    @property
+    def n_roles(self) -> int:
+        """Number of dated roles in the table."""
+        return sum(len(rows) for rows in self._role_rows.values())
+
+    @property
+    def n_patterns(self) -> int:
+        """Number of surface forms (patterns) in the table."""
+        return sum(p.count("\n") + 1 for p in self._pats)
 
     # -- patterns -------------------------------------------------------------
     def patterns(self, ki: int) -> tuple[Pattern, ...]:
@@ -189,7 +201,7 @@ class ActorTable:
         ps = cache[ki]
         if ps is _MISSING:
             ps = cache[ki] = tuple(p for p in self.patterns(ki) if lang is None or p.lang in ("*", lang)) or None
-        return ps  # type: ignore[no-any-return]
+        return ps
 
     # -- roles ---------------------------------------------------------------------
     def roles_of(self, pid: str) -> list[Role]:
@@ -212,7 +224,7 @@ class ActorTable:
 
     def holders_any_country(self, role: str, day: str | None, max_prio: int = 1) -> list[Role]:
         """Roles of key ``role`` in any country held on ``day`` from good sources."""
-        out = []
+        out: list[Role] = []
         for (rk, _), rs in self.roles_by_key.items():
             if rk == role:
                 out.extend(r for r in rs if r.prio <= max_prio and (day is None or r.covers(day)))
