@@ -199,8 +199,12 @@ def main(argv: list[str] | None = None) -> int:
                     b = timed(lambda dyad=dyad: baseline_timeline(tmp / "baseline.db", dyad), repeat=3)
                     line += f"; bare-table scan {b * 1000:.1f} ms, store/baseline = {secs / b:.3f}"
                 print(line, flush=True)
-        secs = timed(lambda: store.events(dyad=top, limit=100))
-        print(f"events({top}, limit=100): {secs * 1000:.1f} ms", flush=True)
+        for label, fn in ((f"events({top}, limit=100)", lambda: store.events(dyad=top, limit=100)),
+                          ("events(limit=100)", lambda: store.events(limit=100)),
+                          ("dyads(20)", lambda: store.dyads(20)), ("stats()", store.stats),
+                          ("stories(limit=20)", lambda: store.stories(limit=20))):
+            secs = timed(fn, repeat=5)
+            print(f"{label}: {secs * 1000:.1f} ms", flush=True)
         print(f"stats: {store.stats()}", flush=True)
     if is_sqlite:
         size = sum(p.stat().st_size for p in Path(db).parent.glob(Path(db).name + "*"))

@@ -250,11 +250,11 @@ def synthetic_docs(n: int, seed: int = 7) -> list[Document]:
                 ev = rng.choice(["CONSULT", "ACCUSE", "AID", "SANCTION"])
                 day = (pub - dt.timedelta(days=rng.randint(0, 1))).isoformat()
                 reported.append((a, r, ev, day))
-            s = f"Sentence {k} of report {i}: {a} and {r} ({ev}) on {day}."
+            s = f"sentence {k} of report {i}: {a} and {r} ({ev}) on {day}."  # lower case: no name checks
             sents.append((s, ev, {"event": ev, "actor": {**USA, "country": a, "code": a + "GOV", "id": "state:" + a},
                                   "recipient": {**CHN, "country": r, "code": r + "GOV", "id": "state:" + r},
                                   "date": day, "symmetric": ev == "CONSULT"}))
-        text = f"Report {i}\n\n" + " ".join(s for s, _, _ in sents)
+        text = f"report {i}\n\n" + " ".join(s for s, _, _ in sents)
         docs.append(make_doc(text, lang=lang, site=site, url=f"https://example.org/{i}", pub=pub.isoformat(),
                              events=sents))
     return docs

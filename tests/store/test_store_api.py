@@ -53,6 +53,11 @@ def test_sqlite_is_wal_with_fts5(tmp_path: Any) -> None:
     assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     names = {r[0] for r in con.execute("SELECT name FROM sqlite_master")}
     assert {"documents", "mentions", "events", "stories", "actors", "runs", "documents_fts"} <= names
+    # Datasette's detection of a table's full-text index (datasette.utils.detect_fts_sql)
+    fts = con.execute("""select name from sqlite_master where rootpage = 0 and (
+        sql like '%VIRTUAL TABLE%USING FTS%content="documents"%'
+        or sql like '%VIRTUAL TABLE%USING FTS%content=[documents]%')""").fetchall()
+    assert fts == [("documents_fts",)]
     con.close()
 
 

@@ -171,9 +171,9 @@ class Store:
             def _on_connect(dbapi_conn: Any, _rec: Any) -> None:
                 dbapi_conn.isolation_level = None  # we emit BEGIN ourselves (transactional DDL)
                 cur = dbapi_conn.cursor()
-                cur.execute("PRAGMA journal_mode=WAL")
-                cur.execute("PRAGMA synchronous=NORMAL")
                 cur.execute("PRAGMA busy_timeout=60000")
+                _set_wal(cur)
+                cur.execute("PRAGMA synchronous=NORMAL")
                 cur.execute("PRAGMA cache_size=-262144")  # 256 MB: the indexes of ~2 M events stay cached
                 cur.execute("PRAGMA mmap_size=1073741824")
                 cur.execute("PRAGMA temp_store=MEMORY")
@@ -567,19 +567,28 @@ class Store:
         return "date(e.day, 'weekday 0', '-6 days')"  # the Monday of the ISO week
 
     def dyads(self, limit: int | None = 20) -> list[dict[str, Any]]:
-        """Dyads (two-sided) with their event and mention counts, most events first."""
-        sql = ("SELECT dyad, count(*) AS events, sum(num_mentions) AS mentions, min(day) AS first, "
-               "max(day) AS last, avg(goldstein) AS goldstein_mean FROM events WHERE dyad LIKE '%-%' "
+        """Dyads (two-sided) with their event and mention counts, most events first.
+
+        The ranking reads only the ``(dyad, day, …, goldstein)`` covering index; mention counts are
+        summed for the returned dyads only."""
+        sql = ("SELECT dyad, count(*) AS events, min(day) AS first, max(day) AS last, "
+               "avg(goldstein) AS goldstein_mean FROM events WHERE dyad LIKE '%-%' "
                "GROUP BY dyad ORDER BY count(*) DESC, dyad")
         p: dict[str, Any] = {}
         if limit is not None:
             sql += " LIMIT :limit"
             p["limit"] = int(limit)
-        rows = self._all(sql, p)
+        with self._tx(write=False) as c:
+            rows = [dict(r._mapping) for r in c.execute(text(sql), p)]
+            mentions: dict[str, int] = {}
+            for chunk in _chunks([r["dyad"] for r in rows]):
+                clause, cp = _in("d", chunk)
+                mentions.update((r[0], int(r[1] or 0)) for r in c.execute(text(
+                    f"SELECT dyad, sum(num_mentions) FROM events WHERE dyad IN {clause} GROUP BY dyad"), cp))
         for r in rows:
             r["count"] = r["events"]
+            r["mentions"] = mentions.get(r["dyad"], 0)
             r["goldstein_mean"] = round(float(r["goldstein_mean"]), 3) if r["goldstein_mean"] is not None else None
-            r["mentions"] = int(r["mentions"] or 0)
         return rows
 
     # ------------------------------------------------------------------ documents, stories, search
@@ -654,7 +663,7 @@ class Store:
 
     def stories(self, limit: int | None = 50, offset: int = 0, *, min_documents: int = 1) -> list[dict[str, Any]]:
         """Stories, largest and most recent first."""
-        sql = ("SELECT * FROM stories WHERE num_documents >= :m ORDER BY num_documents DESC, last_seen DESC, id")
+        sql = ("SELECT * FROM stories WHERE num_documents >= :m ORDER BY num_documents DESC, last_seen DESC, id")  # ix_stories_rank
         p: dict[str, Any] = {"m": min_documents}
         if limit is not None:
             sql += " LIMIT :limit OFFSET :offset"
@@ -773,7 +782,7 @@ class Store:
             out["languages"] = {r[0] or "?": int(r[1]) for r in c.execute(text(
                 "SELECT lang, count(*) FROM documents GROUP BY lang ORDER BY count(*) DESC"))}
             flagged: Counter[str] = Counter()
-            for (f,) in c.execute(text("SELECT flags FROM documents WHERE flags <> '[]'")):
+            for (f,) in c.execute(text("SELECT flags FROM documents WHERE flags <> '[]'")):  # partial index
                 flagged.update(_loads(f, []))
             out["flagged_documents"] = dict(flagged)
             out["schema_version"] = self._version(c)
@@ -792,6 +801,25 @@ class Store:
             for k in ("stages", "config", "failures", "summary"):
                 r[k] = _loads(r.get(k), None)
         return rows
+
+
+def _set_wal(cur: Any, attempts: int = 200) -> None:
+    """Switch a SQLite database to WAL (persistent: a no-op once done). Changing the journal
+    mode needs the database to itself and SQLite does not wait for it, so two processes opening a
+    new store at once retry here instead of failing with "database is locked"."""
+    import sqlite3
+    import time
+
+    for i in range(attempts):
+        try:
+            if str(cur.execute("PRAGMA journal_mode").fetchone()[0]).lower() == "wal":
+                return
+            cur.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError:
+            if i == attempts - 1:
+                raise
+            time.sleep(0.01 + 0.002 * i)
 
 
 def _is_cjk(ch: str) -> bool:

@@ -353,6 +353,48 @@ def _m6_doc_hashes(conn: Connection) -> None:
         Index("ix_doc_hashes_doc", doc_hashes.c.doc_id).create(conn)
 
 
+@migration(7, "indexes for the overview: languages, flagged documents, story ranking")
+def _m7_overview_indexes(conn: Connection) -> None:
+    # stats() and stories() scanned the whole documents/stories tables (1.1 s at 1 M events)
+    for ddl in (
+        "CREATE INDEX IF NOT EXISTS ix_documents_lang ON documents (lang)",
+        "CREATE INDEX IF NOT EXISTS ix_documents_flagged ON documents (flags) WHERE flags <> '[]'",
+        "CREATE INDEX IF NOT EXISTS ix_stories_rank ON stories (num_documents DESC, last_seen DESC, id)",
+    ):
+        conn.execute(text(ddl))
+
+
+_SQLITE_FTS_V8 = [
+    "DROP TRIGGER IF EXISTS documents_fts_ai",
+    "DROP TRIGGER IF EXISTS documents_fts_ad",
+    "DROP TRIGGER IF EXISTS documents_fts_au",
+    "DROP TABLE IF EXISTS documents_fts",
+    """CREATE VIRTUAL TABLE documents_fts USING fts5(
+        title, text, content="documents", content_rowid="rowid",
+        tokenize='unicode61 remove_diacritics 2')""",
+    "INSERT INTO documents_fts(documents_fts) VALUES ('rebuild')",
+    """CREATE TRIGGER documents_fts_ai AFTER INSERT ON documents BEGIN
+        INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END""",
+    """CREATE TRIGGER documents_fts_ad AFTER DELETE ON documents BEGIN
+        INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+    END""",
+    """CREATE TRIGGER documents_fts_au AFTER UPDATE OF title, text ON documents BEGIN
+        INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+        INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END""",
+]
+
+
+@migration(8, "full-text index Datasette recognises")
+def _m8_datasette_fts(conn: Connection) -> None:
+    # Datasette finds a table's FTS index by `content="table"` (double quotes) in its DDL; the
+    # trigram twin keeps single quotes so that Datasette's search box uses the word index.
+    if conn.dialect.name == "sqlite":
+        for stmt in _SQLITE_FTS_V8:
+            conn.execute(text(stmt))
+
+
 def current_version() -> int:
     """The schema version the code expects (the last registered migration)."""
     return MIGRATIONS[-1].version

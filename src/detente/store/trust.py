@@ -48,8 +48,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..records import Document
+from ..resources import data_path
 
-DATA_FILE = Path(__file__).parent / "data" / "trust_signals.json"
+DATA_FILE = data_path("store", "trust_signals.json", must_exist=False)
 
 #: A document whose events were first reported this many days before its publication date is a
 #: republication (the Anchorage example: talks on 18–19 March 2021, page dated April 2021).

@@ -743,7 +743,7 @@ class BatchWriter:
             if flags != _loads(r.flags, []):
                 changed.add(r.id)
                 upd.append({"id": r.id, "flags": _json(flags), "signals": _json(sig)})
-            elif before_old != old:
+            elif (before_old or 0) != old:  # only a changed count is worth a write
                 upd.append({"id": r.id, "flags": _json(flags), "signals": _json(sig)})
         self.many("UPDATE documents SET flags = :flags, signals = :signals WHERE id = :id", upd)
         return changed
