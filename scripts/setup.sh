@@ -30,12 +30,21 @@ if [ ! -x .venv/bin/python ]; then
   fi
 fi
 
-# Reinstall only when the project metadata or the extras changed.
+# Reinstall only when the project metadata changed or an extra is asked for that is not
+# installed yet; installing takes the union of what was installed and what is asked for.
 stamp=".venv/.detente-setup"
-want="$(sha256sum pyproject.toml | cut -d' ' -f1) [$extras]"
-if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ] || ! .venv/bin/python -c 'import detente' 2>/dev/null; then
-  echo "setup: installing detente${extras:+[$extras]} into .venv" >&2
-  .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip >/dev/null
-  .venv/bin/python -m pip install -q --disable-pip-version-check -e ".${extras:+[$extras]}"
-  echo "$want" > "$stamp"
+meta="$(sha256sum pyproject.toml | cut -d' ' -f1)"
+have_meta="" have_extras=""
+if [ -f "$stamp" ]; then read -r have_meta have_extras < "$stamp" || true; fi
+have_extras="$(printf '%s' "$have_extras" | tr -d '[] ')"
+want_extras="$(printf '%s\n' ${have_extras//,/ } ${extras//,/ } | grep -v '^$' | sort -u | paste -sd, - || true)"
+need=0
+[ "$have_meta" = "$meta" ] || need=1
+for e in ${extras//,/ }; do case ",$have_extras," in *",$e,"*) ;; *) need=1 ;; esac; done
+.venv/bin/python -c 'import detente' 2>/dev/null || need=1
+if [ "$need" = 1 ]; then
+  echo "setup: installing detente${want_extras:+[$want_extras]} into .venv" >&2
+  .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip >/dev/null 2>&1 || true
+  .venv/bin/python -m pip install -q --disable-pip-version-check -e ".${want_extras:+[$want_extras]}"
+  echo "$meta $want_extras" > "$stamp"
 fi

@@ -368,13 +368,28 @@ def demo(db: str, serve_after: bool, port: int) -> None:
 
 @main.command()
 def info() -> None:
-    """Versions of the package, the coder and the shipped data tables."""
-    click.echo(f"detente {__version__}")
-    click.echo(f"coder   {CODER_VERSION}")
+    """Versions of the package and the coder, and a fingerprint of every shipped data table.
+
+    \b
+    Example:
+      detente info
+    """
+    import hashlib
+
     from .resources import PACKAGE_DATA
 
-    for ver in sorted(PACKAGE_DATA.glob("*/VERSION")):
-        click.echo(f"data    {ver.parent.name}: {ver.read_text().strip()}")
+    click.echo(f"detente {__version__}")
+    click.echo(f"coder   {CODER_VERSION}")
+    try:
+        from .actors import get_table
+
+        click.echo(f"actors  {get_table().version}")
+    except DetenteError as exc:  # a broken install should still print the rest
+        click.echo(f"actors  unavailable: {exc}")
+    for path in sorted(PACKAGE_DATA.rglob("*")):
+        if path.is_file() and path.suffix in {".json", ".gz", ".tsv"}:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+            click.echo(f"data    {path.relative_to(PACKAGE_DATA)}  sha256:{digest}  {path.stat().st_size} bytes")
 
 
 if __name__ == "__main__":  # pragma: no cover
