@@ -195,17 +195,16 @@ def bench_scaling(texts: list[tuple[str, str]]) -> dict[str, Any]:
     return out
 
 
-def bench_store(root: Path) -> dict[str, Any]:
-    """Store insert rate and query latency (delegates to benchmarks/bench_store.py when present)."""
+def bench_store(events: int = 50_000) -> dict[str, Any]:
+    """Store insert rate and query latency: the lines of ``benchmarks/bench_store.py``
+    (which measures its own same-run baselines)."""
     script = HERE / "bench_store.py"
-    if not script.exists():
-        return {}
-    out = subprocess.run([sys.executable, str(script), "--events", "100000", "--json"], capture_output=True,
+    out = subprocess.run([sys.executable, str(script), "--events", str(events)], capture_output=True,
                          text=True, cwd=ROOT)
-    try:
-        return {"store": json.loads(out.stdout.strip().splitlines()[-1])}
-    except (json.JSONDecodeError, IndexError):
-        return {"store": {"error": (out.stderr or out.stdout)[-500:]}}
+    lines = [ln.strip() for ln in out.stdout.splitlines() if ln.strip() and not ln.startswith("stats:")]
+    if out.returncode != 0:
+        lines.append("error: " + (out.stderr.strip().splitlines() or ["?"])[-1])
+    return {"store": lines}
 
 
 def main() -> None:
@@ -227,7 +226,7 @@ def main() -> None:
     if "scaling" not in a.skip:
         r["scaling"] = bench_scaling(texts)
     if "store" not in a.skip:
-        r.update(bench_store(root))
+        r.update(bench_store())
     if a.linear:
         big = load_texts(corpus(a.articles * 10))
         r["linear"] = {"chars_s_10x": bench_pipeline(big)["end_to_end_chars_s"]}
@@ -268,8 +267,9 @@ def render(r: dict[str, Any]) -> str:
         rows.append(("2 processes vs 1", f"{s['procs_2_chars_s'] / 1e6:.2f} M chars/s",
                      f"{s['procs_2_chars_s'] / s['procs_1_chars_s']:.2f}x one process", "~2x on 2 cores"))
     if "store" in r:
-        for k, v in r["store"].items():
-            rows.append((f"store {k}", str(v), "", ""))
+        for line in r["store"]:
+            label, _, value = line.partition(":")
+            rows.append((f"store {label}", value.strip()[:70], "", ""))
     if "linear" in r:
         ratio = r["linear"]["chars_s_10x"] / e2e
         rows.append(("linearity: 10x articles", f"{r['linear']['chars_s_10x'] / 1e6:.2f} M chars/s",

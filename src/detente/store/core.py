@@ -20,7 +20,6 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-import orjson
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -29,7 +28,7 @@ from ..pipeline import RunSummary
 from ..records import Document
 from ..version import CODER_VERSION, __version__
 from . import dedup, schema
-from .writer import BatchWriter
+from .writer import BatchWriter, _json, _loads
 
 #: Documents per transaction. A kill loses at most this many documents' work; larger batches
 #: amortise the per-transaction fsync (WAL, synchronous=NORMAL) and the candidate look-ups.
@@ -41,16 +40,6 @@ PG_WRITE_LOCK = 0x64E7E47E
 #: Bound parameters per ``IN (...)`` list (SQLite's limit is 32766; PostgreSQL's 65535).
 CHUNK = 500
 
-
-
-def _json(v: Any) -> str:
-    return orjson.dumps(v).decode()
-
-
-def _loads(s: str | None, default: Any = None) -> Any:
-    if s is None or s == "":
-        return default
-    return orjson.loads(s)
 
 
 def _now() -> str:
