@@ -414,6 +414,10 @@ def build_lexicon(lang: str, shared: Path, table: dict) -> dict:
             if e["forms"] or groups.get(e.get("group", ""), []):
                 kept.append(e)
         seed = kept
+        if policy.get("defaults") is False:
+            # seeded verbs' bare default codes (no pattern words) are left out: without a parser
+            # they fire on other senses (blocked, forced, imposed, indicted …); patterns stay
+            seed = [e for e in seed if e.get("before") or e.get("after")]
     curated = load_curated(lang, table, norm)
     entries = finish(curated, table) + finish(seed, table)
     seen: set[str] = set()
@@ -423,7 +427,7 @@ def build_lexicon(lang: str, shared: Path, table: dict) -> dict:
         seen.add(e["id"])
         e["forms"] = sorted({f for f in e["forms"] if f})
     keys = ("id", "forms", "group", "event", "mode", "cameo", "symmetric", "before", "after", "block", "priority",
-            "source", "example")
+            "source", "example", "victim", "speaker_actor", "actor_noun")
     entries = [{k: e[k] for k in keys if k in e} for e in entries]
     used = {e["group"] for e in entries if "group" in e}
     return {"lang": lang, "groups": {g: f for g, f in sorted(groups.items()) if g in used}, "entries": entries}

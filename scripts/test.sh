@@ -32,6 +32,7 @@ fi
 
 lint_paths=(); for p in src tests scripts benchmarks; do [ -e "$p" ] && lint_paths+=("$p"); done
 .venv/bin/ruff check "${lint_paths[@]}"
+.venv/bin/mypy
 
 set +e
 .venv/bin/python -m pytest -q "$@"

@@ -1,13 +1,21 @@
 """The rule coder (``coder.rules.v1``): who did what to whom, per sentence, natively per language.
 
-TABARI-style sparse parsing, no full parser and no translation. For each sentence:
+TABARI-style sparse parsing, no full parser and no translation. Per document, the sentences of
+each language are folded and joined, and the language's Aho-Corasick automaton scans them **once**
+(:func:`code_document`); hits are mapped back to their sentence by offset and only sentences with
+a hit are coded. For each such sentence:
 
-1. **Triggers** — one Aho-Corasick pass of the language's lexicon over the folded sentence
-   (:func:`detente.events.lexicon.fold`); hits must sit on word boundaries (Chinese: any
-   position; Arabic: after proclitics) and must not overlap an actor mention.
+0. **Not reports of events** — a question (*… ?*) codes nothing; nor does a trigger inside a
+   condition (*unless/if*, 如果, *nếu*: ``grammar.json`` ``hypothetical``), after or on a denial
+   verb (*denied that*, 否认, *bác tin*: ``deny``), or an English material ``, V-ing`` adjunct
+   (*…, killing 11 people*: a consequence of the main event, see :meth:`SentenceCoder._adjunct`).
+1. **Triggers** — hits must sit on word boundaries (Chinese: any position; Arabic: after
+   proclitics) and must not overlap an actor mention.
 2. **Entry** — of the lexicon entries sharing the trigger form, those whose ``before``/``after``
-   word constraints hold in the clause compete; the most specific wins (then curated before
-   seeded). A winning ``block`` entry means "not an event here" (e.g. *meet the deadline*).
+   word constraints hold in the clause compete; curated before seeded, then the most specific
+   (entries are stored in that order: the first that holds wins). A winning ``block`` entry
+   means "not an event here" (e.g. *meet the deadline*). Entries are chosen before any actor
+   work, so sentences whose hits all fail stop early.
 3. **Clause** — the sentence is cut at clause breaks (``;``, *but*, 但, *nhưng* …, see
    ``grammar.json``); actors, negation and intent are looked for inside the trigger's clause.
 4. **Negation** — a negation word just before the trigger (*not*, 没有/未, *không/chưa*) → no
@@ -23,7 +31,10 @@ TABARI-style sparse parsing, no full parser and no translation. For each sentenc
    verb joined by *and/并/và* keeps the first verb's subject; else the subject of the previous
    clause; Arabic/Spanish may take it after the verb (VSO). *The two sides / 双方 / hai bên* stand for the two parties named in the sentence (or
    in the preceding sentences). The recipient is a *with/to*-marked group between subject and
-   trigger (*A与B会谈*, *A向B抗议*) or the first unmarked/*to*/*with* group after the trigger.
+   trigger (*A与B会谈*, *A向B抗议*) or the first unmarked/*to*/*with* group after the trigger,
+   skipping groups that are the subject's own party. ``speaker_actor`` entries (*X said Y must*)
+   take the speaker as actor and the group before the trigger as recipient; ``victim`` entries
+   (*مقتل X*, *murieron X*) take the victims as recipient and a *by*-agent (or nobody) as actor.
 7. **Passive** — *was accused by X*, *A被B制裁*, *A bị B trừng phạt*: the *by* group is the
    actor and the subject the recipient; a passive without its agent codes nothing.
 8. **Emit** — symmetric entries (meet, talk, sign) give one symmetric event per pair; a
@@ -32,7 +43,10 @@ TABARI-style sparse parsing, no full parser and no translation. For each sentenc
    recipient. Without a recipient only :data:`ACTOR_ONLY_TYPES` and unilateral AGREE (*X agreed
    to resign*) are emitted. Sector-only actors (protesters, gunmen, police) are used for those
    types only. Repeats of a dyad in a sentence, and dyads that are one party (a state and its
-   own minister or capital), are dropped.
+   own minister or capital; one country and one sector twice, *Russia … Russian*), are dropped,
+   as are same-country dyads whose subject was borrowed from another clause. A PROTEST/COERCE
+   with no target in a sentence naming a single country gets that country's government/the
+   country as target (:data:`DOMESTIC_TARGET`).
 9. **Intent convention** — by default an intent/future event keeps its type with
    ``intent=True``; ``Options.extra["intent_mode"] = "plover"`` recodes it as the PLOVER manual
    does (future cooperation → AGREE, future material conflict → THREATEN; see
@@ -48,7 +62,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import combinations
 
@@ -65,6 +79,19 @@ INTENT_RECODE: dict[str, str] = {
     "CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033", "RETREAT": "035", "CONCEDE": "035",
     "SANCTION": "131", "COERCE": "137", "ASSAULT": "138", "MOBILIZE": "138", "PROTEST": "133",
 }
+#: Domestic-target convention (PLOVER GSR and the team sets code it this way): a protest or a
+#: coercive act (arrest, curfew, martial law) with no named target, in a sentence that names a
+#: single country C (the actor's own, or the place where it happens), targets C's government
+#: (PROTEST) or C itself (COERCE); a country-less generic actor (*protesters*, *police*) there
+#: is C's. Type → sector of the implied recipient. Measured: raises precision and recall on
+#: the en/zh/vi team sets and PLOVER GSR (a gold target of another country never matched an
+#: empty recipient anyway). Set to ``{}`` to switch it off.
+DOMESTIC_TARGET: dict[str, str | None] = {"PROTEST": "GOV", "COERCE": None}
+#: Sector codes of organisations (never given a country by the domestic-target rule).
+ORG_SECTORS: frozenset[str] = frozenset({"IGO", "NGO", "MNC", "IMG", "INT"})
+#: Cooperative types a coordinated subject does not do to each other when no recipient is named:
+#: aid goes to a third party ("Japan and South Korea sent rescue teams" is no Japan–Korea aid).
+NOT_RECIPROCAL: frozenset[str] = frozenset({"AID"})
 #: Types whose recipient may be the place/party something is taken from (withdraw, expel, pull out).
 FROM_TYPES: frozenset[str] = frozenset({"RETREAT", "SANCTION"})
 #: Emit actor-only events for every type PLOVER does not require a recipient for (False: only
@@ -87,6 +114,8 @@ AFTER_WINDOW = 10
 MAIN_EVENT_ONLY = False
 #: Tokens allowed between the pattern words of a seeded TABARI pattern (determiners, adjectives).
 SLOT_GAP = 2
+#: Head nouns allowed between a speaker mention and its reporting verb ("the U.S. embassy said").
+SPEAKER_HEAD_WORDS = 2
 #: Characters allowed between an item and its marker word (spaces, an article).
 MARKER_GAP = 6
 #: Arabic proclitics/imperfective prefixes allowed before an Arabic trigger stem.
@@ -179,19 +208,11 @@ def _past_form(form: str) -> bool:
     return head.endswith("ed") or head in EN_IRREGULAR_PAST or head.endswith("en")
 
 
-def _slot_ok(slot: tuple[str, ...], tok: str) -> bool:
-    for alt in slot:
-        if alt.endswith("$"):
-            if tok == alt[:-1]:
-                return True
-        elif tok.startswith(alt):
-            return True
-    return False
+def _slots_match(slots: tuple[tuple[str, ...], ...], rxs: tuple[re.Pattern[str] | None, ...], toks: list[str],
+                 spaced: bool, text: str, anchored: bool = True) -> bool:
+    """All slots occur in order among ``toks`` (or as substrings of ``text`` for zh).
 
-
-def _slots_match(slots: tuple[tuple[str, ...], ...], toks: list[str], spaced: bool, text: str,
-                 anchored: bool = True) -> bool:
-    """All slots occur in order among ``toks`` (or as substrings of ``text`` for zh)."""
+    ``rxs`` are the slots' precompiled matchers (:attr:`Entry.before_rx` / ``after_rx``)."""
     if not spaced:
         pos = 0
         for slot in slots:
@@ -208,16 +229,19 @@ def _slots_match(slots: tuple[tuple[str, ...], ...], toks: list[str], spaced: bo
     # SLOT_GAP tokens of the previous one (of the trigger for the first ``after`` slot).
     joined = None
     i = 0
+    n = len(toks)
     for k, slot in enumerate(slots):
-        if any(" " in alt for alt in slot):  # a multi-word (multi-syllable) alternative
+        rx = rxs[k]
+        if rx is None:  # a multi-word (multi-syllable) alternative
             joined = joined if joined is not None else " " + " ".join(toks) + " "
             if not any(f" {alt.rstrip('$')} " in joined for alt in slot):
                 return False
             continue
-        limit = i + SLOT_GAP + 1 if (k > 0 or anchored) else len(toks)
-        while i < len(toks) and i < limit and not _slot_ok(slot, toks[i]):
+        limit = min(n, i + SLOT_GAP + 1 if (k > 0 or anchored) else n)
+        match = rx.match
+        while i < limit and match(toks[i]) is None:
             i += 1
-        if i >= len(toks) or i >= limit:
+        if i >= limit:
             return False
         i += 1
     return True
@@ -241,7 +265,11 @@ class SentenceCoder:
         breaks = list(g.clause_break) + (["，", ","] if not self.spaced else [])
         self._clause_re = re.compile("|".join(re.escape(w) for w in sorted(breaks, key=len, reverse=True))) \
             if breaks else None
+        self._hyp_re = _word_re(tuple(w.strip() for w in g.hypothetical), self.spaced)
         self._both_re = _word_re(g.both_sides, self.spaced)
+        self._function_words = frozenset(g.coord) | frozenset(g.determiners) | frozenset(g.to) | frozenset(
+            g.with_) | frozenset(g.by) | frozenset(g.of) | frozenset(g.loc) | frozenset(g.other_prep) | frozenset(
+            g.negation) | frozenset(g.intent) | frozenset(g.passive_aux)
         alts = []
         boundary = r"(?<!\w)" if self.spaced else ""
         for name, words in (("by", g.by), ("with", g.with_), ("to", g.to), ("from", g.from_), ("loc", g.loc),
@@ -277,42 +305,62 @@ class SentenceCoder:
 
     # -- 2. entry ------------------------------------------------------------------------------
     def choose(self, pattern: int, before: str, after: str) -> Entry | None:
-        """The most specific entry of a trigger form whose constraints hold."""
-        best: tuple[bool, int, int] | None = None
-        chosen: Entry | None = None
+        """The most specific entry of a trigger form whose constraints hold.
+
+        Entries come best-first (:attr:`Entry.rank`: curated before seeded, then the most
+        specific), so the first one whose ``before``/``after`` slots hold wins."""
         btoks: list[str] | None = None
         atoks: list[str] | None = None
         form = self.lex.patterns[pattern]
         seed_ok = self.lang != "en" or _past_form(form)
+        entries = self.lex.entries
         for i in self.lex.by_pattern[pattern]:
-            e = self.lex.entries[i]
+            e = entries[i]
             if e.priority < 2 and not seed_ok:
                 continue
             if e.before:
                 if btoks is None:
                     btoks = _words(before[-80:]) if self.spaced else []
-                if not _slots_match(e.before, btoks[-(SLOT_GAP + 1) * len(e.before):], self.spaced, before[-16:],
-                                    anchored=False):
+                if not _slots_match(e.before, e.before_rx, btoks[-(SLOT_GAP + 1) * len(e.before):], self.spaced,
+                                    before[-16:], anchored=False):
                     continue
             if e.after:
                 if atoks is None:
                     atoks = _words(after[:120])[:AFTER_WINDOW] if self.spaced else []
-                if not _slots_match(e.after, atoks, self.spaced, after[:24], anchored=e.priority < 2):
+                if not _slots_match(e.after, e.after_rx, atoks, self.spaced, after[:24], anchored=e.priority < 2):
                     continue
-            # curated entries decide (seeded patterns only fill forms the team did not curate);
-            # among entries of one source the most specific wins
-            key = (e.priority >= 2, len(e.before) + len(e.after), e.priority)
-            if best is None or key > best:
-                best, chosen = key, e
-        return chosen
+            return e
+        return None
 
     # -- 3. clauses ----------------------------------------------------------------------------
     def clauses(self, text: str) -> list[int]:
         """Sorted clause start offsets in folded ``text`` (0 first)."""
+        return self._clauses(text)[0]
+
+    def _clauses(self, text: str) -> tuple[list[int], list[tuple[int, int]]]:
+        """Clause starts, and the hypothetical stretches: from a condition word (*if, unless*,
+        如果, *nếu*) to the end of its clause. Conditions do not cut clauses (the recipient of
+        *threatened … unless Israel rescinded* stays findable); their own triggers are skipped."""
         starts = {0}
         if self._clause_re is not None:
             starts.update(m.end() for m in self._clause_re.finditer(text))
-        return sorted(starts)
+        ordered = sorted(starts)
+        hyp: list[tuple[int, int]] = []
+        if self._hyp_re is not None:
+            for m in self._hyp_re.finditer(text):
+                k = bisect.bisect_right(ordered, m.end())
+                hyp.append((m.end(), ordered[k] if k < len(ordered) else len(text)))
+        return ordered, hyp
+
+    def _adjunct(self, text: str, pattern: int, ts: int, entry: Entry) -> bool:
+        """English ``, V-ing`` participial adjunct of material conflict/cooperation (*…, killing 11
+        people*; *…, leaving three injured*): a consequence of the main clause's event, coded by
+        that event, not an event of its own. Verbal ones (*…, accusing X of*) stay events."""
+        if self.lang != "en" or not self.lex.patterns[pattern].split(" ")[0].endswith("ing"):
+            return False
+        if not text[:ts].rstrip().endswith(","):
+            return False
+        return entry.cameo is not None and self.onto.code(entry.cameo).quad_class in (2, 4)
 
     # -- 6. actors -----------------------------------------------------------------------------
     def items(self, text: str, sent: Sentence, mentions: list[ActorMention]) -> tuple[list[Item], list[Item]]:
@@ -339,8 +387,8 @@ class SentenceCoder:
                 items.append(it)
         # "in Washington and Moscow": a place coordinated with a location is a location too
         for it in list(items):
-            m = it.mention
-            if m is not None and m.is_location and it.marker is None and locs:
+            im = it.mention
+            if im is not None and im.is_location and it.marker is None and locs:
                 gap = text[locs[-1].end:it.start].strip(" ,、")
                 if locs[-1].end <= it.start and (gap in g.coord or gap == ""):
                     items.remove(it)
@@ -400,38 +448,62 @@ class SentenceCoder:
 
     # -- the sentence ----------------------------------------------------------------------------
     def code(self, doc: Document, sent: Sentence, mentions: list[ActorMention],
-             context: list[ActorMention], options: Options) -> list[Event]:
+             context: list[ActorMention], options: Options, text: str | None = None,
+             hits: list[tuple[int, int, int]] | None = None) -> list[Event]:
         """Events of one sentence. ``context``: actor mentions of the preceding sentences
-        (for *the two sides*)."""
+        (for *the two sides*). ``text``/``hits``: the folded sentence and its trigger hits when
+        the caller scanned the whole document at once (:func:`code_document`)."""
         raw = sent.norm if sent.norm and len(sent.norm) == len(sent.text) else sent.text
-        text = fold(raw, self.lang)
-        if not mentions and not (context and any(p in text for p in self.gram.both_sides)):
+        if text is None:
+            text = fold(raw, self.lang)
+        no_actor = not mentions and not (context and any(p in text for p in self.gram.both_sides))
+        if no_actor and not self.lex.actor_nouns:
             return []  # no actor can be found: nothing to code
-        hits = self.triggers(text)
+        if hits is None:
+            hits = self.triggers(text)
         if not hits:
             return []
-        items, locs = self.items(text, sent, mentions)
-        mspans = [(it.start, it.end) for it in items] + [(it.start, it.end) for it in locs]
-        clause_starts = self.clauses(text)
-        groups = self.groups(text, items)
-        events: list[Event] = []
-        seen: set[tuple] = set()
-        closed_clause = -1
-        self._prev_end = -1
+        if text.rstrip().endswith(("?", "？", "؟")):
+            return []  # a question ("Will Trump lift sanctions …?") reports no event
+        # entries first (cheap, no actor work): most sentences stop here
+        clause_starts, hyp = self._clauses(text)
+        cands: list[tuple[int, int, int, int, int, int, Entry]] = []
         for pattern, ts, te in hits:
-            if any(a < te and ts < b for a, b in mspans) and not self._trigger_wins(pattern, ts, te, items):
-                continue
             ci = bisect.bisect_right(clause_starts, ts) - 1
             cs = clause_starts[ci]
+            if hyp and any(a <= ts < b for a, b in hyp):
+                continue  # "… unless the president agrees to step down": a condition, not an event
+            if self.gram.deny and (_contains_word(text[cs:ts], self.gram.deny, self.spaced)
+                                   or any(text.startswith(w, ts) for w in self.gram.deny)):
+                continue  # "denied that Beijing had supplied weapons", "bác tin": a denial codes nothing
             ce = clause_starts[ci + 1] if ci + 1 < len(clause_starts) else len(text)
-            if ci == closed_clause:
-                continue
             entry = self.choose(pattern, text[cs:ts], text[te:ce])
             if entry is None or entry.block or entry.event is None:
                 continue
-            if self.verb_cues and not self._verb_reading(text, pattern, ts, items):
+            if self._adjunct(text, pattern, ts, entry):
                 continue
             if self.lang == "en" and not self._en_verb_ok(raw, text, ts, te):
+                continue
+            cands.append((pattern, ts, te, ci, cs, ce, entry))
+        if no_actor:  # only a trigger naming its own actor ("المتظاهرون") can still be coded
+            cands = [c for c in cands if c[6].actor_noun]
+        if not cands:
+            return []
+        items, locs = self.items(text, sent, mentions)
+        mspans = [(it.start, it.end) for it in items] + [(it.start, it.end) for it in locs]
+        groups = self.groups(text, items)
+        events: list[Event] = []
+        seen: set[tuple] = set()
+        victims: set[tuple[str, str | None]] = set()
+        closed_clause = -1
+        self._prev_end = -1
+        for pattern, ts, te, ci, cs, ce, entry in cands:
+            if any(a < te and ts < b for a, b in mspans) and not self._trigger_wins(pattern, ts, te, items) \
+                    and not (entry.actor_noun and self._names_itself(ts, te, items)):
+                continue
+            if ci == closed_clause:
+                continue
+            if self.verb_cues and not self._verb_reading(text, pattern, ts, items):
                 continue
             if not self.spaced and text[:ts].endswith("的") and not self._zh_nominal_ok(text, ts, groups):
                 continue
@@ -442,13 +514,15 @@ class SentenceCoder:
                 a = _side_key(e.actor)
                 r = _side_key(e.recipient)
                 key = (e.event, *(sorted((a or "", r or "")) if e.symmetric else (a, r)))
-                if key in seen:
-                    continue
+                if key in seen or (e.event, a) in victims:
+                    continue  # a repeat, or the sentence's victims as attackers ("murieron X en un ataque")
                 seen.add(key)
+                if entry.victim:
+                    victims.add((e.event, r))
                 events.append(e)
             if events and MAIN_EVENT_ONLY:
                 break
-        return events
+        return _drop_subsumed(events) if len(events) > 1 else events
 
     def _event(self, doc: Document, sent: Sentence, text: str, entry: Entry, ts: int, te: int, cs: int, ce: int,
                groups: list[Group], locs: list[Item], context: list[ActorMention], options: Options) -> list[Event]:
@@ -460,7 +534,9 @@ class SentenceCoder:
         pre_groups = [gr for gr in groups if cs <= gr.start and gr.end <= ts]
         if self._prev_end > cs:  # a second verb of the clause: its own subject comes after the first
             later = [gr for gr in pre_groups if gr.start >= self._prev_end]
-            if any(gr.marker is None for gr in later):
+            # a group right after the first verb is its object (击落俄战机, "attacked the army"), not
+            # the second verb's subject
+            if any(gr.marker is None and not self._is_object_of_prev(text, gr) for gr in later):
                 pre_groups = later
         subj_end = max((gr.end for gr in pre_groups if gr.marker is None), default=cs)
         neg_ctx = text[max(subj_end, cs):ts] if not self.spaced else lw
@@ -479,16 +555,23 @@ class SentenceCoder:
         if self.spaced and g.passive_aux:
             toks = _words(left)[-2:]
             passive = any(t in g.passive_aux for t in toks) and self.lang in ("en", "es")
+            form = text[ts:te].split(" ")[0]
+            if passive and (form.endswith(("ing", "ando", "iendo")) or (self.lang == "en" and not _past_form(form))):
+                passive = False  # "is withdrawing", "están protestando": progressive, not passive
         if self.lang in ("vi", "zh") and _ends_with_word(left.rstrip(), g.passive_aux, self.spaced):
             passive = True  # "được mời", "被拘押": passive with the agent (if any) after the verb
         # 6. actors
         post_groups = [gr for gr in groups if ts <= gr.start and gr.end <= ce]
+        if entry.victim:
+            return self._victim_event(doc, sent, text, entry, ts, te, pre_groups, post_groups, groups, locs, context,
+                                      options, flags, intent)
         subject: Group | None = None
         counterpart: Group | None = None
         agent: Group | None = None
         for gr in pre_groups:
             if gr.marker is None:
                 if subject is None or self._speech_between(text, subject.end, gr.start) or \
+                        self._complement_between(text, subject.end, gr.start) or \
                         self._after_comma(text, subject.end, gr.start) or not self._identified(subject, entry):
                     subject, counterpart = gr, None  # the clause's first subject (reset by "said")
             elif gr.marker in ("with", "to") and subject is not None:
@@ -535,9 +618,13 @@ class SentenceCoder:
             subject, recipient = owner, subject
             flags.append("nominal")
         if recipient is None and not passive:
+            subj_ms = [it.mention for it in subject.items if it.mention is not None] if subject is not None else []
             for gr in post_groups:
                 if self._is_speaker(text, gr) or not self._identified(gr, entry):
                     continue
+                if subj_ms and all(it.mention is not None and any(self._one_party(a, it.mention) for a in subj_ms)
+                                   for it in gr.items):
+                    continue  # the subject's own side ("Russia … its own territory"): look further
                 if entry.symmetric and not (gr.marker == "with" or (gr.marker is None and gr.start - te <= 24)):
                     continue  # "held talks with allies … China" is no meeting with China
                 if gr.marker in (None, "to", "with") or (gr.start - te <= 2 and gr.marker in ("other", "of")):
@@ -560,8 +647,8 @@ class SentenceCoder:
                 # last resort: a named party in an of-/in-phrase of the clause ("the resignation of
                 # President X", "deploy peacekeepers in Iraq"); never a city used as a location
                 for gr in post_groups:
-                    if gr.marker in ("of", "loc", "other") and not any(it.mention is not None and it.mention.is_location
-                                                                      for it in gr.items):
+                    if gr.marker in ("of", "loc", "other") and not self._is_speaker(text, gr) and not any(
+                            it.mention is not None and it.mention.is_location for it in gr.items):
                         recipient = gr
                         flags.append("recipient_in_phrase")
                         break
@@ -575,6 +662,19 @@ class SentenceCoder:
             if pair_group is not None and pair_group.start - te <= 24:
                 subject, recipient = pair_group, None  # "talks between X and Y", 对话 Mỹ-Trung Quốc
                 flags.append("nominal")
+        if entry.speaker_actor:
+            sr = self._speaker_request(text, ts, cs, groups)
+            if sr is None:
+                return []
+            (subject, recipient), fallback = sr, False
+        if subject is None and entry.actor_noun:
+            # "احتشد المتظاهرون", "los manifestantes marcharon": the trigger names a generic actor
+            it = Item(ts, te, ActorMention(
+                start=sent.start + ts, end=sent.start + te, text=sent.text[ts:te], entry=f"trigger:{entry.id}",
+                name=sent.text[ts:te], country=None, sector=entry.actor_noun, code="---" + entry.actor_noun,
+                kind="sector"))
+            subject = Group([it])
+            flags.append("actor_from_trigger")
         if subject is None:
             return []
         self._last_subject = (id(groups), subject, te)
@@ -608,8 +708,8 @@ class SentenceCoder:
         if not symmetric and recips and recipient is not None and recipient.marker == "with" and code is not None \
                 and code.quad_class in (1, 2):
             symmetric = True  # "agreed with X", "A与B达成协议"
-        if not symmetric and not recips and code is not None and code.quad_class in (1, 2) and len(
-                {_side_key(a.as_actor()) for a in actors}) >= 2:
+        if not symmetric and not recips and code is not None and code.quad_class in (1, 2) \
+                and kind not in NOT_RECIPROCAL and len({_side_key(a.as_actor()) for a in actors}) >= 2:
             symmetric = True  # "Japan and Vietnam upgraded their relationship": reciprocal
             flags.append("reciprocal")
         if symmetric:
@@ -626,6 +726,12 @@ class SentenceCoder:
         if not pairs:
             if self._actor_only(entry, fallback, intent):
                 pairs = [(a, None) for a in actors]
+                if DOMESTIC_TARGET and entry.event in DOMESTIC_TARGET and not fallback:
+                    dom = _domestic(actors, groups, locs, entry.event)
+                    if dom is not None:
+                        pairs = dom
+                        if any(r is not None for _, r in dom):
+                            flags.append("domestic_target")
             else:
                 return []
         location = None
@@ -641,6 +747,8 @@ class SentenceCoder:
         for a, r in pairs:
             if r is not None and self._one_party(a, r):
                 continue
+            if fallback and r is not None and a.country and a.country == r.country:
+                continue  # a subject borrowed from another clause acting on its own country: a misparse
             conf = base - (PEN_FALLBACK if fallback else 0) - (PEN_NO_RECIPIENT if r is None else 0)
             conf *= min(a.confidence, r.confidence if r else 1.0)
             if a.fuzzy or (r is not None and r.fuzzy):
@@ -659,6 +767,81 @@ class SentenceCoder:
                 intent=intent, location=location, confidence=max(0.0, min(1.0, conf)), flags=list(flags),
             ))
         return out
+
+    def _speaker_request(self, text: str, ts: int, cs: int, groups: list[Group]) -> tuple[Group, Group] | None:
+        """*X said/declared that Y must …* (or *Y must …, X said*): the speaker X asks Y. ``None``
+        unless both are there — a bare *Y must* is no request of anyone's."""
+        recip = next((gr for gr in reversed(groups) if gr.end <= ts and gr.marker is None
+                      and not text[gr.end:ts].strip()), None)
+        if recip is None:
+            return None
+        speaker = next((gr for gr in groups if gr.end <= recip.start and gr.marker is None
+                        and self._speech_between(text, gr.end, recip.start)), None)
+        if speaker is None:
+            speaker = next((gr for gr in groups if gr.start > ts and self._is_speaker(text, gr)), None)
+        return (speaker, recip) if speaker is not None else None
+
+    def _victim_event(self, doc: Document, sent: Sentence, text: str, entry: Entry, ts: int, te: int,
+                      pre_groups: list[Group], post_groups: list[Group], groups: list[Group], locs: list[Item],
+                      context: list[ActorMention], options: Options, flags: list[str], intent: bool) -> list[Event]:
+        """A victim entry (:attr:`Entry.victim`): the victims are the first group after the trigger
+        (*مقتل ثلاثة جنود عراقيين*, *murieron dos soldados*) or else the subject before it (*dos
+        guerrilleros murieron*); the actor is a *by*-agent (*por paramilitares*) or unknown
+        (``None``: the record says who was hit, not who struck)."""
+        agent = next((gr for gr in post_groups if gr.marker == "by"), None)
+        victim: Group | None = None
+        for gr in post_groups:
+            if gr is agent or gr.marker in ("loc", "by", "with", "from") or self._is_speaker(text, gr):
+                continue
+            victim = gr
+            break
+        if victim is None:
+            subj = [gr for gr in pre_groups if gr.marker is None and not self._is_speaker(text, gr)]
+            victim = subj[-1] if subj else None
+        if victim is None:
+            return []
+        victims = self._expand(victim, groups, context, sector_ok=True)
+        agents: list[ActorMention | None] = list(self._expand(agent, groups, context, sector_ok=True)) or [None]
+        if not victims:
+            return []
+        flags.append("victim")
+        code = self.onto.code(entry.cameo) if entry.cameo else None
+        location = None
+        if locs and locs[0].mention is not None:
+            lm = locs[0].mention
+            location = {"text": lm.text, "name": lm.name, "country": lm.country, "lat": lm.lat, "lon": lm.lon,
+                        "id": lm.entry}
+        if self._date_for is not sent:
+            self._date_for, self._date = sent, _event_date(sent.text, self.lang, doc)
+        date, prec = self._date
+        base = CONF_CURATED if entry.priority >= 2 else CONF_DEFAULT
+        out: list[Event] = []
+        for a in agents:
+            for r in victims:
+                if a is not None and self._one_party(a, r):
+                    continue
+                conf = (base - (PEN_NO_RECIPIENT if a is None else 0)) * min(r.confidence, a.confidence if a else 1.0)
+                if conf < options.min_confidence:
+                    continue
+                evd = Evidence(sentence=sent.text, start=sent.start, end=sent.end, trigger=sent.text[ts:te],
+                               trigger_start=sent.start + ts, trigger_end=sent.start + te)
+                prov = Provenance(coder=CODER_VERSION, lexicon_entry=entry.id,
+                                  actor_entries=[x.entry for x in (a, r) if x is not None])
+                out.append(Event(
+                    doc_id=doc.id, lang=self.lang, event=entry.event or "", cameo=entry.cameo or "",
+                    goldstein=code.goldstein if code else 0.0, quad_class=code.quad_class if code else 0,
+                    actor=_actor_record(a) if a is not None else None, recipient=_actor_record(r), evidence=evd,
+                    provenance=prov, mode=entry.mode, date=date, date_precision=prec, intent=intent,
+                    location=location, confidence=max(0.0, min(1.0, conf)), flags=list(flags)))
+        return out
+
+    @staticmethod
+    def _names_itself(ts: int, te: int, items: list[Item]) -> bool:
+        """Is the trigger of an ``actor_noun`` entry exactly a generic sector mention (the actor
+        layer read *المتظاهرون* as "protesters")? Then it is both the event and its actor."""
+        over = [it for it in items if it.start < te and ts < it.end]
+        return bool(over) and all(it.mention is not None and it.mention.kind == "sector" and not it.mention.country
+                                  for it in over)
 
     def _trigger_wins(self, pattern: int, ts: int, te: int, items: list[Item]) -> bool:
         """A multi-word trigger overlapping only generic sector mentions ("sharing intelligence"
@@ -708,6 +891,15 @@ class SentenceCoder:
         words = _words(before)
         return bool(words) and words[-1] in self.verb_cues
 
+    def _is_object_of_prev(self, text: str, gr: Group) -> bool:
+        """Does a group follow the previous trigger of the clause with only determiners between?"""
+        if any(it.both for it in gr.items):
+            return False  # "met Blinken and the two sides agreed": a new subject
+        gap = text[self._prev_end:gr.start]
+        if not self.spaced:
+            return len(gap.strip()) == 0
+        return all(w in self.gram.determiners for w in _words(gap))
+
     @staticmethod
     def _one_party(a: ActorMention, r: ActorMention) -> bool:
         """Are actor and recipient one party? The same entry; a capital or city of one's own state
@@ -718,6 +910,8 @@ class SentenceCoder:
             return False
         if "metonym" in (a.kind, r.kind) or a.is_location or r.is_location:
             return True
+        if a.sector == r.sector:
+            return True  # "Russia … a Russian warplane", "Vietnam … Vietnamese": one country, one side
         return (a.sector is None) != (r.sector is None) and a.kind in ("state", "role", "person") \
             and r.kind in ("state", "role", "person")
 
@@ -751,11 +945,30 @@ class SentenceCoder:
 
     def _is_speaker(self, text: str, gr: Group) -> bool:
         """Is a group the source of the report (*…, the Pentagon said*; *X cho biết*)?"""
-        after = text[gr.end:gr.end + 20].lstrip(" ,")
+        after = text[gr.end:gr.end + 60].lstrip(" ,)）")
+        if after.startswith(("(", "（")):  # "the World Food Program (WFP) said"
+            close = after.find(")" if after[0] == "(" else "）")
+            after = after[close + 1:].lstrip(" ,") if close > 0 else after
         if self.spaced:
-            head = " ".join(_words(after)[:2])
-            return any(head == w or head.startswith(w + " ") for w in self.gram.speech)
+            # the verb right after the group, or after one or two head nouns of the speaker phrase
+            # ("the U.S. embassy said", "Russian officials said"); never across a function word
+            toks = _words(after[:40])
+            # head nouns only inside the speaker phrase: not across a comma ("…on China, Blinken said")
+            heads = 0 if text[gr.end:gr.end + 3].lstrip(" )）").startswith((",", "，")) else SPEAKER_HEAD_WORDS
+            for k in range(heads + 1):
+                if k and (not toks[k - 1:k] or not toks[k - 1].isalpha() or toks[k - 1] in self._function_words):
+                    break
+                head = " ".join(toks[k:k + 2])
+                if head and any(head == w or head.startswith(w + " ") for w in self.gram.speech):
+                    return True
+            return False
+        after = after[:20]
         return any(after.startswith(w) for w in self.gram.speech)
+
+    def _complement_between(self, text: str, start: int, end: int) -> bool:
+        """Does a complement clause open between two offsets (*notified the UN that the US …*)?"""
+        g = self.gram.complementizer
+        return bool(g) and _contains_word(text[start:end], g, self.spaced) is not None
 
     def _speech_between(self, text: str, start: int, end: int) -> bool:
         """Is there a reporting verb (*said*, 表示, *cho biết*) between two offsets?"""
@@ -833,6 +1046,57 @@ def _side_key(actor: dict | None) -> str | None:
     return actor.get("country") or actor.get("code")
 
 
+def _drop_subsumed(events: list[Event]) -> list[Event]:
+    """Drop an event with a missing side when another event of the same type in the sentence
+    has both sides and agrees on the known one (*"مقتل 5 جنود عراقيين في هجوم شنه مسلحون"*:
+    the victim-only and actor-only readings are the full dyad's less informed copies)."""
+    full = [(e.event, _side_key(e.actor), _side_key(e.recipient)) for e in events
+            if e.actor is not None and e.recipient is not None]
+    if not full:
+        return events
+    out = []
+    for e in events:
+        if e.actor is None or e.recipient is None:
+            a, r = _side_key(e.actor), _side_key(e.recipient)
+            if any(t == e.event and (a is None or a == fa) and (r is None or r == fr) for t, fa, fr in full):
+                continue
+        out.append(e)
+    return out
+
+
+def _domestic(actors: list[ActorMention], groups: list[Group], locs: list[Item],
+              kind: str) -> list[tuple[ActorMention, ActorMention | None]] | None:
+    """Actor/recipient pairs under :data:`DOMESTIC_TARGET`, or ``None`` when the sentence does
+    not name exactly one country (or names none)."""
+    named = [it.mention for gr in groups for it in gr.items if it.mention is not None] + \
+        [it.mention for it in locs if it.mention is not None]
+    countries = {m.country for m in named if m.country}
+    if len(countries) != 1:
+        return None
+    c = countries.pop()
+    src = next((m for m in named if m.country == c and m.sector is None), None) or \
+        next(m for m in named if m.country == c)
+    sector = DOMESTIC_TARGET[kind]
+    target = ActorMention(start=src.start, end=src.end, text=src.text, entry=f"domestic:{c}", name=src.name,
+                          country=c, sector=sector, code=c + (sector or ""), kind="state",
+                          confidence=src.confidence)
+    out: list[tuple[ActorMention, ActorMention | None]] = []
+    for a in actors:
+        if not a.country:
+            if a.kind != "sector" or not a.sector or a.sector in ORG_SECTORS or not _SECTOR_RE.fullmatch(a.sector):
+                out.append((a, None))  # an organisation (UN, NGO) acting in C is no domestic actor
+                continue
+            a = replace(a, country=c, code=c + a.sector)  # "protesters" in Seoul: Korean protesters
+        if kind == "PROTEST" and a.country == c and a.sector is None and a.kind in ("state", "demonym"):
+            # "俄罗斯数十座城市爆发反战抗议", "Algerians protested": the country's people protest
+            a = replace(a, sector="CVL", code=c + "CVL")
+        if SentenceCoder._one_party(a, target):
+            out.append((a, None))  # the state or government itself (curfew, martial law): one party
+            continue
+        out.append((a, target))
+    return out
+
+
 def _event_date(sentence: str, lang: str, doc: Document) -> tuple[str | None, str | None]:
     """Event date from the sentence (text layer), else the publication date."""
     try:
@@ -866,20 +1130,57 @@ CONTEXT_SENTENCES = 3
 
 
 def code_document(doc: Document, options: Options | None = None) -> list[Event]:
-    """All events of a document whose ``sentences`` and ``mentions`` are filled."""
+    """All events of a document whose ``sentences`` and ``mentions`` are filled.
+
+    1. the sentences are folded and joined per language (``\\n`` between them), and each
+       language's trigger automaton scans its joined text **once**; hits are mapped back to their
+       sentence by offset;
+    2. only sentences with a hit (and an actor mention, or *both sides* with context) are coded;
+       the event date is resolved only for sentences that yield an event."""
     options = options or Options()
     events: list[Event] = []
     mentions = sorted(doc.mentions, key=lambda m: m.start)
     starts = [m.start for m in mentions]
-    history: list[list[ActorMention]] = []
-    for sent in doc.sentences:
+    # 1. one trigger scan per language over the whole document
+    by_lang: dict[str, list[int]] = {}
+    langs: list[str] = []
+    for i, sent in enumerate(doc.sentences):
         lang = sent.lang or doc.lang or doc.lang_hint or options.default_lang
+        langs.append(lang)
+        if lang in LEXICON_LANGS:
+            by_lang.setdefault(lang, []).append(i)
+    folded: dict[int, str] = {}
+    sent_hits: dict[int, list[tuple[int, int, int]]] = {}
+    for lang, idxs in by_lang.items():
+        coder = coder_for(lang)
+        assert coder is not None
+        offs: list[int] = []
+        parts: list[str] = []
+        pos = 0
+        for i in idxs:
+            s = doc.sentences[i]
+            raw = s.norm if s.norm and len(s.norm) == len(s.text) else s.text
+            f = fold(raw, lang)
+            folded[i] = f
+            offs.append(pos)
+            parts.append(f)
+            pos += len(f) + 1
+        for p, hs, he in coder.triggers("\n".join(parts)):
+            k = bisect.bisect_right(offs, hs) - 1
+            base = offs[k]
+            if he - base <= len(parts[k]):
+                sent_hits.setdefault(idxs[k], []).append((p, hs - base, he - base))
+    # 2. code the sentences with hits
+    history: list[list[ActorMention]] = []
+    for i, sent in enumerate(doc.sentences):
         lo = bisect.bisect_left(starts, sent.start)
         hi = bisect.bisect_left(starts, sent.end)
         ms = [m for m in mentions[lo:hi] if m.end <= sent.end]
-        coder = coder_for(lang)
-        if coder is not None:
+        hits = sent_hits.get(i)
+        if hits:
+            coder = coder_for(langs[i])
+            assert coder is not None
             context = [m for prev in history[-CONTEXT_SENTENCES:] for m in prev if not m.is_location]
-            events.extend(coder.code(doc, sent, ms, context, options))
+            events.extend(coder.code(doc, sent, ms, context, options, text=folded[i], hits=hits))
         history.append(ms)
     return events

@@ -261,7 +261,7 @@ class EvalReport:
 
 def vars_(e: ErrorCase) -> dict[str, Any]:
     """Dict of an error case."""
-    return {k: getattr(e, k) for k in e.__slots__}  # type: ignore[attr-defined]
+    return {k: getattr(e, k) for k in e.__slots__}
 
 
 def score(gold: list[GoldSentence], predicted: dict[str, list[Event]], gold_path: str = "") -> EvalReport:

@@ -9,6 +9,7 @@ All files live in ``detente/data/events/`` and are built by ``scripts/build_even
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
@@ -116,6 +117,36 @@ class Entry:
     priority: int
     source: str
     example: str | None = None
+    #: the mentions around the trigger are the victims (*مقتل ثلاثة جنود*, *murieron dos
+    #: soldados*, *X was killed*): they are the recipient; the actor is the *by*-agent, if any
+    victim: bool = False
+    #: a reported obligation (*X said Y must …*): the speaker is the actor, the group right
+    #: before the trigger the recipient
+    speaker_actor: bool = False
+    #: the trigger names its own generic actor (*المتظاهرون*, *manifestantes* = the protesters):
+    #: the sector code used when the clause has no other subject
+    actor_noun: str | None = None
+    #: one compiled matcher per slot (``None`` for a slot with a multi-word alternative):
+    #: ``rx.match(token)`` is true when the token starts with an alternative (or equals a
+    #: ``$`` alternative) — built by :func:`load_lexicon`, used by the coder's slot matching.
+    before_rx: tuple[re.Pattern[str] | None, ...] = ()
+    after_rx: tuple[re.Pattern[str] | None, ...] = ()
+
+    @property
+    def rank(self) -> tuple[bool, int, int]:
+        """Static preference among entries sharing a trigger form: curated entries decide
+        (seeded patterns only fill forms the team did not curate); then the most specific."""
+        return (self.priority >= 2, len(self.before) + len(self.after), self.priority)
+
+
+def slot_matcher(slot: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One regex for a slot of alternative stems (``$`` = whole token); ``None`` when an
+    alternative has several words (matched on the joined tokens instead)."""
+    if any(" " in alt for alt in slot):
+        return None
+    body = "|".join(re.escape(a[:-1]) + r"\Z" if a.endswith("$") else re.escape(a)
+                    for a in sorted(slot, key=lambda a: (-len(a), a)))
+    return re.compile(f"(?:{body})")
 
 
 @dataclass(slots=True)
@@ -125,9 +156,12 @@ class Lexicon:
     lang: str
     entries: list[Entry]
     patterns: list[str]
-    #: pattern index → entry indices (curated first).
+    #: pattern index → entry indices, best :attr:`Entry.rank` first (stable): the first entry
+    #: whose constraints hold is the one the coder uses.
     by_pattern: list[tuple[int, ...]]
     automaton: Any = field(repr=False, default=None)
+    #: does any entry name its own actor (:attr:`Entry.actor_noun`)?
+    actor_nouns: bool = False
 
     def find(self, text: str) -> list[tuple[int, int, int]]:
         """``(pattern_index, start, end)`` of leftmost-longest non-overlapping trigger forms in
@@ -151,22 +185,42 @@ def load_lexicon(lang: str) -> Lexicon:
     groups: dict[str, list[str]] = raw.get("groups", {})
     entries: list[Entry] = []
     form_index: dict[str, list[int]] = {}
+    slot_rx: dict[tuple[str, ...], re.Pattern[str] | None] = {}
+
+    def rx(slots: tuple[tuple[str, ...], ...]) -> tuple[re.Pattern[str] | None, ...]:
+        for slot in slots:
+            if slot not in slot_rx:
+                slot_rx[slot] = slot_matcher(slot)
+        return tuple(slot_rx[slot] for slot in slots)
+
     for i, e in enumerate(raw["entries"]):
+        before = tuple(tuple(s) for s in e.get("before", []))
+        after = tuple(tuple(s) for s in e.get("after", []))
         entries.append(Entry(
             id=e["id"], event=e.get("event"), cameo=e.get("cameo"), mode=e.get("mode"),
             symmetric=bool(e.get("symmetric")),
-            before=tuple(tuple(s) for s in e.get("before", [])),
-            after=tuple(tuple(s) for s in e.get("after", [])),
+            before=before, after=after,
             block=bool(e.get("block")), priority=int(e.get("priority", 0)), source=e.get("source", ""),
-            example=e.get("example"),
+            example=e.get("example"), victim=bool(e.get("victim")),
+            speaker_actor=bool(e.get("speaker_actor")), actor_noun=e.get("actor_noun"), before_rx=rx(before), after_rx=rx(after),
         ))
         forms = list(e.get("forms", [])) + list(groups.get(e.get("group", ""), []))
         for f in forms:
             form_index.setdefault(f, []).append(i)
     patterns = sorted(form_index)
-    by_pattern = [tuple(form_index[p]) for p in patterns]
+    by_pattern = [tuple(sorted(form_index[p], key=lambda i: entries[i].rank, reverse=True)) for p in patterns]
     ac = ahocorasick_rs.AhoCorasick(patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
-    return Lexicon(lang=lang, entries=entries, patterns=patterns, by_pattern=by_pattern, automaton=ac)
+    return Lexicon(lang=lang, entries=entries, patterns=patterns, by_pattern=by_pattern, automaton=ac,
+                   actor_nouns=any(e.actor_noun for e in entries))
+
+
+def lexicon_patterns() -> list[str]:
+    """Every trigger surface form of every language's lexicon (folded as matched; sorted,
+    without repeats). The benchmark suite scans with them for its multi-pattern baseline."""
+    forms: set[str] = set()
+    for lang in LEXICON_LANGS:
+        forms.update(load_lexicon(lang).patterns)
+    return sorted(forms)
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +245,13 @@ class Grammar:
     vp_coord: tuple[str, ...]
     both_sides: tuple[str, ...]
     clause_break: tuple[str, ...]
+    #: clause openers of conditions (*if, unless*, 如果, *nếu*): their triggers are not events
+    hypothetical: tuple[str, ...] = ()
+    #: verbs denying their complement (*denied that*, 否认, *bác tin*): later triggers of the
+    #: clause are not events
+    deny: tuple[str, ...] = ()
+    #: complement-clause openers (*that*, *rằng*): a group after one starts a new subject
+    complementizer: tuple[str, ...] = ()
 
 
 @cache
@@ -205,4 +266,6 @@ def load_grammar(lang: str) -> Grammar:
     return Grammar(negation=t("negation"), neg_exceptions=t("neg_exceptions"), intent=t("intent"), passive_aux=t("passive_aux"), by=t("by"),
                    with_=t("with"), to=t("to"), from_=t("from"), loc=t("loc"), other_prep=t("other_prep"), of=t("of"),
                    determiners=t("determiners"), coord=t("coord"), speech=t("speech"), verb_cues=t("verb_cues"), vp_coord=t("vp_coord"),
-                   both_sides=t("both_sides"), clause_break=t("clause_break"))
+                   both_sides=t("both_sides"), clause_break=t("clause_break"),
+                   hypothetical=t("hypothetical"), deny=t("deny"),
+                   complementizer=t("complementizer"))

@@ -1,0 +1,203 @@
+"""Precision rules of the coder (false-positive classes found on the dev sets) and the
+document-level trigger scan: questions, conditions, participial adjuncts, self-dyads, the
+domestic-target convention, victim entries, entry ranking, and ``lexicon_patterns``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import detente.events
+from detente.events import code_document, lexicon_patterns
+from detente.events.coder import SentenceCoder
+from detente.events.lexicon import LEXICON_LANGS, load_lexicon
+from detente.records import ActorMention, Document, Event
+
+MakeDoc = Callable[..., Document]
+
+
+def sides(events: list[Event]) -> set[tuple[str, str | None, str | None]]:
+    """(type, actor side, recipient side) of events; an unknown actor is ``None``."""
+    def side(x: dict | None) -> str | None:
+        return None if x is None else (x.get("country") or x.get("code"))
+    return {(e.event, side(e.actor), side(e.recipient)) for e in events}
+
+
+def with_sector(doc: Document, word: str, sector: str) -> Document:
+    """Add a country-less generic sector mention (*protesters*, *police*) for ``word``."""
+    i = doc.text.index(word)
+    doc.mentions.append(ActorMention(start=i, end=i + len(word), text=word, entry=f"test.sector.{word}", name=word,
+                                     country=None, sector=sector, code="---" + sector, kind="sector"))
+    doc.mentions.sort(key=lambda m: m.start)
+    return doc
+
+
+# -- lexicon_patterns ------------------------------------------------------------------------
+
+def test_lexicon_patterns_covers_every_language() -> None:
+    pats = lexicon_patterns()
+    assert "lexicon_patterns" in detente.events.__all__
+    assert pats == sorted(set(pats)) and all(pats)
+    union = set().union(*(load_lexicon(lang).patterns for lang in LEXICON_LANGS))
+    assert set(pats) == union
+    for form in ("agreed", "protesta", "会谈", "biểu tình", "مظاهرة"):
+        assert form in pats, form
+
+
+def test_entries_of_a_form_come_best_first() -> None:
+    """The coder takes the first entry whose constraints hold: entries must be rank-ordered."""
+    for lang in LEXICON_LANGS:
+        lex = load_lexicon(lang)
+        for idx in lex.by_pattern:
+            ranks = [lex.entries[i].rank for i in idx]
+            assert ranks == sorted(ranks, reverse=True), (lang, [lex.entries[i].id for i in idx])
+
+
+# -- false-positive classes ------------------------------------------------------------------
+
+def test_questions_report_no_event(make_doc: MakeDoc) -> None:
+    assert sides(code_document(make_doc("Japan condemned North Korea.", "en"))) == {("ACCUSE", "JPN", "PRK")}
+    assert code_document(make_doc("Will Japan condemn North Korea?", "en")) == []
+    assert code_document(make_doc("日本会谴责朝鲜吗？", "zh")) == []
+
+
+def test_conditions_are_not_events(make_doc: MakeDoc) -> None:
+    assert ("AGREE", "UKR", None) in sides(code_document(make_doc("Ukraine agreed to resume talks.", "en")))
+    got = sides(code_document(make_doc("Russia will keep fighting unless Ukraine agreed to talks.", "en")))
+    assert not any(t == "AGREE" for t, _, _ in got), got
+
+
+def test_threat_keeps_its_recipient_inside_the_condition(make_doc: MakeDoc) -> None:
+    # the condition is not coded, but it does not cut the clause: its party stays findable
+    got = sides(code_document(make_doc("Japan threatened sanctions unless China released the crew.", "en")))
+    assert ("THREATEN", "JPN", "CHN") in got
+
+
+def test_participial_adjunct_of_material_conflict_is_no_event(make_doc: MakeDoc) -> None:
+    evs = code_document(make_doc("Russia shelled Ukraine on Monday, killing 11 people.", "en"))
+    assert sides(evs) == {("ASSAULT", "RUS", "UKR")}
+    assert all(e.evidence.trigger != "killing" for e in evs)
+
+
+def test_one_party_same_country_same_sector() -> None:
+    def m(entry: str, country: str, sector: str | None, kind: str = "state") -> ActorMention:
+        return ActorMention(start=0, end=1, text="x", entry=entry, name="x", country=country, sector=sector,
+                            code=country + (sector or ""), kind=kind)
+    assert SentenceCoder._one_party(m("a", "RUS", None), m("b", "RUS", None, "demonym"))
+    assert SentenceCoder._one_party(m("a", "RUS", "MIL", "sector"), m("b", "RUS", "MIL", "sector"))
+    assert not SentenceCoder._one_party(m("a", "RUS", "COP", "sector"), m("b", "RUS", "CVL", "sector"))
+    assert not SentenceCoder._one_party(m("a", "RUS", None), m("b", "UKR", None))
+
+
+# -- domestic target -------------------------------------------------------------------------
+
+def test_protest_without_target_is_against_the_own_government(make_doc: MakeDoc) -> None:
+    doc = with_sector(make_doc("Thousands of protesters marched in Paris on Sunday.", "en"), "protesters", "CVL")
+    evs = code_document(doc)
+    assert len(evs) == 1
+    e = evs[0]
+    assert e.event == "PROTEST" and "domestic_target" in e.flags
+    assert (e.actor["country"], e.actor["code"]) == ("FRA", "FRACVL")  # protesters in Paris: French
+    assert (e.recipient["country"], e.recipient["code"]) == ("FRA", "FRAGOV")
+
+
+def test_no_domestic_target_when_another_country_is_named(make_doc: MakeDoc) -> None:
+    doc = with_sector(make_doc("Protesters rallied in Paris against Russia.", "en"), "Protesters", "CVL")
+    got = sides(code_document(doc))
+    assert got == {("PROTEST", "CVL", "RUS")}, got
+
+
+# -- victim entries --------------------------------------------------------------------------
+
+def test_victim_entry_codes_the_victims_as_recipient(make_doc: MakeDoc, validate_event) -> None:  # type: ignore[no-untyped-def]
+    evs = code_document(make_doc("Murieron dos soldados de Colombia en un ataque.", "es"))
+    assert sides(evs) == {("ASSAULT", None, "COL")}
+    e = evs[0]
+    assert e.actor is None and "victim" in e.flags and e.provenance.lexicon_entry == "es.killed.1"
+    assert e.to_dict()["actor"] is None
+    validate_event(e.to_dict())  # an unknown attacker is a valid record (actor: null)
+
+
+# -- document-level scan ---------------------------------------------------------------------
+
+def test_document_scan_maps_hits_to_their_sentences(make_doc: MakeDoc) -> None:
+    doc = make_doc("Japan condemned North Korea.\nThe weather was fine.\nChina agreed to talks with Vietnam.", "en")
+    evs = code_document(doc)
+    by_sentence = {(e.evidence.start, e.event) for e in evs}
+    starts = [s.start for s in doc.sentences]
+    assert (starts[0], "ACCUSE") in by_sentence
+    assert all(e.evidence.start != starts[1] for e in evs)
+    for e in evs:  # trigger offsets point into the document text
+        assert doc.text[e.evidence.trigger_start:e.evidence.trigger_end] == e.evidence.trigger
+
+
+# -- reported requests, hostile vows, denials -------------------------------------------------
+
+def test_reported_obligation_is_a_request_by_the_speaker(make_doc: MakeDoc) -> None:
+    got = sides(code_document(make_doc("The United States declared on Tuesday that China must drop its barriers.",
+                                       "en")))
+    assert got == {("REQUEST", "USA", "CHN")}
+    got = sides(code_document(make_doc("China must drop its barriers, Japan said.", "en")))
+    assert got == {("REQUEST", "JPN", "CHN")}
+    assert code_document(make_doc("China must drop its barriers.", "en")) == []  # nobody asks
+
+
+def test_hostile_vow_is_a_threat_not_a_promise(make_doc: MakeDoc) -> None:
+    assert sides(code_document(make_doc("Iran vowed to retaliate against Israel.", "en"))) == \
+        {("THREATEN", "IRN", "ISR")}
+    assert ("AGREE", "JPN", "PHL") in sides(code_document(
+        make_doc("Japan pledged to help the Philippines upgrade its coast guard.", "en")))
+
+
+def test_denied_acts_are_not_events(make_doc: MakeDoc) -> None:
+    assert ("AID", "CHN", "RUS") in sides(code_document(make_doc("China supplied weapons to Russia.", "en")))
+    assert code_document(make_doc("China denied on Tuesday that it had supplied weapons to Russia.", "en")) == []
+    assert code_document(make_doc("Trung Quốc bác tin cung cấp vũ khí cho Nga.", "vi")) == []
+
+
+# -- triggers naming their actor; subsumed partial events ------------------------------------
+
+def test_trigger_that_names_its_actor(make_doc: MakeDoc) -> None:
+    evs = code_document(make_doc("رفع المتظاهرون لافتات في القاهرة.", "ar"))
+    assert [(e.event, e.provenance.lexicon_entry) for e in evs] == [("PROTEST", "ar.protesters.1")]
+    e = evs[0]  # the protesters in Cairo: Egyptian civilians against their government
+    assert (e.actor["code"], e.recipient["code"]) == ("EGYCVL", "EGYGOV")
+    assert "actor_from_trigger" in e.flags and "domestic_target" in e.flags
+
+
+def test_partial_copy_of_a_full_dyad_is_dropped() -> None:
+    from detente.events.coder import _drop_subsumed
+    from detente.records import Evidence, Provenance
+
+    def ev(a: str | None, r: str | None, kind: str = "ASSAULT") -> Event:
+        def side(c: str | None) -> dict | None:
+            return None if c is None else {"text": c, "name": c, "country": c, "sector": None, "code": c}
+        return Event(doc_id="d", lang="es", event=kind, cameo="190", goldstein=-10.0, quad_class=4, actor=side(a),
+                     recipient=side(r), evidence=Evidence("s", 0, 1, "x", 0, 1), provenance=Provenance("c", "e"))
+    full, victim_only, actor_only = ev("VEN", "COL"), ev(None, "COL"), ev("VEN", None)
+    other_victim, other_type = ev(None, "PER"), ev(None, "COL", "COERCE")
+    kept = _drop_subsumed([full, victim_only, actor_only, other_victim, other_type])
+    assert kept == [full, other_victim, other_type]
+    assert _drop_subsumed([victim_only, actor_only]) == [victim_only, actor_only]  # no full dyad: keep both
+
+
+def test_speaker_phrase_with_head_noun_is_not_a_recipient(make_doc: MakeDoc) -> None:
+    got = sides(code_document(make_doc("Japan detained two activists, a spokeswoman for the U.S. embassy said.", "en")))
+    assert got == {("COERCE", "JPN", None)}, got
+    # a comma ends the speaker phrase: the party before it stays the recipient
+    got = sides(code_document(make_doc("The United States imposed sanctions on China, Blinken said.", "en")))
+    assert got == {("SANCTION", "USA", "CHN")}, got
+
+
+def test_progressive_is_not_passive_and_that_opens_a_subject(make_doc: MakeDoc) -> None:
+    # "is withdrawing" is no passive; the group after "that" is the complement's subject
+    got = sides(code_document(make_doc(
+        "Blinken notified the United Nations that the United States is withdrawing from the treaty with Russia.",
+        "en")))
+    assert ("SANCTION", "USA", "RUS") in got and not any(a == "IGOUNO" for _, a, _ in got), got
+
+
+def test_coordinated_aid_is_not_reciprocal(make_doc: MakeDoc) -> None:
+    assert ("AGREE", "JPN", "VNM") in sides(code_document(make_doc("Japan and Vietnam agreed to boost trade.", "en"))) \
+        or ("AGREE", "VNM", "JPN") in sides(code_document(make_doc("Japan and Vietnam agreed to boost trade.", "en")))
+    got = sides(code_document(make_doc("Japan and South Korea provided aid after the earthquake.", "en")))
+    assert not any(t == "AID" for t, _, _ in got), got
