@@ -14,7 +14,6 @@ from detente.records import Document, Event
 #: Sample events the coder does not produce yet (documentation, not assertions):
 MISSING = {
     "000": "the Beijing fentanyl talks: their actors are unnamed officials (官员们)",
-    "002": "Blinken's invitation to Qin: the actor layer does not resolve the bare surname Qin",
 }
 
 
@@ -77,6 +76,9 @@ def test_blinken_qin_talks_and_chinas_refusal(coded: dict[str, Document]) -> Non
     assert not any(x.location and x.location["name"] == "Beijing" and side(x.actor) == "CHN"
                    and x.actor.get("id", "").startswith("CAP_") for x in doc.events)  # Beijing is a place here
     has(doc, "REJECT", "CHN", "USA", trigger="từ chối")  # refuses regular military talks
+    # Blinken's invitation: "Qin" alone resolves to Qin Gang, named in full earlier in the article
+    e = has(doc, "AGREE", "USA", "CHN", trigger="mời")
+    assert e.recipient is not None and e.recipient["name"] == "Qin Gang"
 
 
 def test_alaska_meeting_and_wang_yis_request(coded: dict[str, Document]) -> None:
