@@ -371,31 +371,27 @@ def create_app(db: str) -> FastAPI:
         periods = views.periods(data["timeline"], iv, data["since"], data["until"])
         return _html(render.dyad_page(data, periods), f"/dyad/{quote(d)}.json")
 
+    def _entity_page(request: Request, raw_id: str, kind: str, load: Any, page: Any) -> Response:
+        """An event or document page, or its JSON twin (``…/{id}.json`` or ``Accept: json``)."""
+        ident, twin = _split_twin(raw_id)
+        as_json = _want_json(request, twin)
+        with store() as st:
+            data = load(st, ident)
+        if data is None:
+            raise not_found(kind, ident)
+        if as_json:
+            return _page_json(data)
+        return _html(page(data), f"/{kind}/{quote(ident)}.json")
+
     @app.get("/event/{event_id}", tags=["dashboard"], response_class=HTMLResponse,
              summary="A merged event and all its reports (…/{id}.json for the JSON twin)")
     def page_event(request: Request, event_id: str) -> Response:
-        ident, twin = _split_twin(event_id)
-        as_json = _want_json(request, twin)
-        with store() as st:
-            data = views.event(st, ident)
-        if data is None:
-            raise not_found("event", ident)
-        if as_json:
-            return _page_json(data)
-        return _html(render.event_page(data), f"/event/{quote(ident)}.json")
+        return _entity_page(request, event_id, "event", views.event, render.event_page)
 
     @app.get("/document/{doc_id}", tags=["dashboard"], response_class=HTMLResponse,
              summary="A stored document: cleaned text, removed furniture, trust flags (…/{id}.json)")
     def page_document(request: Request, doc_id: str) -> Response:
-        ident, twin = _split_twin(doc_id)
-        as_json = _want_json(request, twin)
-        with store() as st:
-            data = views.document(st, ident)
-        if data is None:
-            raise not_found("document", ident)
-        if as_json:
-            return _page_json(data)
-        return _html(render.document_page(data), f"/document/{quote(ident)}.json")
+        return _entity_page(request, doc_id, "document", views.document, render.document_page)
 
     @app.get("/search", tags=["dashboard"], response_class=HTMLResponse, summary="Search page (?format=json)")
     def page_search(request: Request, q: Annotated[str, Query(description="Search text.")] = "") -> Response:
