@@ -78,7 +78,8 @@ def _missing_extra_command(name: str, message: str) -> click.Command:
     return _cmd
 
 
-def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+def parse_date_param(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    """Click callback: an ISO date option (``YYYY-MM-DD``) as a date, or a usage error."""
     if value is None:
         return None
     try:
@@ -117,7 +118,7 @@ def _with_lang_hint(docs: Iterator[Any], lang: str | None, pub_date: dt.date | N
 _common_coding_options = [
     click.option("--lang", type=click.Choice(SUPPORTED_LANGS), help="Language of the inputs (detected when omitted)."),
     click.option(
-        "--date", "pub_date", callback=_parse_date, metavar="YYYY-MM-DD",
+        "--date", "pub_date", callback=parse_date_param, metavar="YYYY-MM-DD",
         help="Publication date for inputs that carry none (resolves relative dates and dated roles).",
     ),
     click.option("--no-furniture", is_flag=True, help="Keep site furniture (related lists, share lines)."),
@@ -319,8 +320,8 @@ def _clip(s: str, n: int) -> str:
 @main.command()
 @_db_option
 @click.option("--dyad", help="Country pair, e.g. USA-CHN (direction-free).")
-@click.option("--since", callback=_parse_date, metavar="YYYY-MM-DD", help="Events on or after this date.")
-@click.option("--until", callback=_parse_date, metavar="YYYY-MM-DD", help="Events on or before this date.")
+@click.option("--since", callback=parse_date_param, metavar="YYYY-MM-DD", help="Events on or after this date.")
+@click.option("--until", callback=parse_date_param, metavar="YYYY-MM-DD", help="Events on or before this date.")
 @click.option("--type", "types", multiple=True, help="PLOVER type(s), e.g. --type CONSULT --type ACCUSE.")
 @click.option("--limit", type=int, default=1000, show_default=True, help="At most this many events.")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "table"]), default="table", show_default=True)

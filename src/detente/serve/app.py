@@ -195,13 +195,16 @@ def create_app(db: str) -> FastAPI:
             "events": rows,
         })
 
+    def _found(kind: str, ident: str, value: Any) -> Any:
+        """``value``, or the API's 404 error when the store has no such ``kind``."""
+        if value is None:
+            raise not_found(kind, ident)
+        return value
+
     @app.get("/api/events/{event_id}", tags=["events"], summary="One merged event with all its mentions")
     def api_event(event_id: Annotated[str, Path(description="Event id.")]) -> Response:
         with store() as st:
-            ev = st.event(event_id)
-        if ev is None:
-            raise not_found("event", event_id)
-        return json_response(ev)
+            return json_response(_found("event", event_id, st.event(event_id)))
 
     @app.get("/api/dyads", tags=["events"], summary="Dyads with their event counts, most reported first")
     def api_dyads(limit: LimitQ = None) -> Response:
@@ -233,10 +236,7 @@ def create_app(db: str) -> FastAPI:
     @app.get("/api/documents/{doc_id}", tags=["documents"], summary="One stored document")
     def api_document(doc_id: Annotated[str, Path(description="Document id.")]) -> Response:
         with store() as st:
-            doc = st.document(doc_id)
-        if doc is None:
-            raise not_found("document", doc_id)
-        return json_response(doc)
+            return json_response(_found("document", doc_id, st.document(doc_id)))
 
     @app.get("/api/stories", tags=["documents"], summary="Stories: the same report across sites")
     def api_stories(limit: LimitQ = None, offset: OffsetQ = None) -> Response:
@@ -247,10 +247,7 @@ def create_app(db: str) -> FastAPI:
     @app.get("/api/stories/{story_id}", tags=["documents"], summary="One story and its documents")
     def api_story(story_id: Annotated[str, Path(description="Story id.")]) -> Response:
         with store() as st:
-            story = st.story(story_id)
-        if story is None:
-            raise not_found("story", story_id)
-        return json_response(story)
+            return json_response(_found("story", story_id, st.story(story_id)))
 
     @app.get("/api/search", tags=["store"], summary="Events whose documents match a full-text query (any language)")
     def api_search(q: Annotated[str, Query(min_length=1, description="Search text (any language).")],
@@ -376,9 +373,7 @@ def create_app(db: str) -> FastAPI:
         ident, twin = _split_twin(raw_id)
         as_json = _want_json(request, twin)
         with store() as st:
-            data = load(st, ident)
-        if data is None:
-            raise not_found(kind, ident)
+            data = _found(kind, ident, load(st, ident))
         if as_json:
             return _page_json(data)
         return _html(page(data), f"/{kind}/{quote(ident)}.json")

@@ -9,17 +9,9 @@ from pathlib import Path
 
 import click
 
+from ..cli import parse_date_param
 from ..errors import DetenteError
 from .export import FORMATS, export_events
-
-
-def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as exc:
-        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from exc
 
 
 @click.command("export")
@@ -30,8 +22,8 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.d
 @click.option("--out", "out", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Output file (default: standard output; required for parquet).")
 @click.option("--dyad", help="Country pair, e.g. USA-CHN (direction-free).")
-@click.option("--since", callback=_date, metavar="YYYY-MM-DD", help="Events on or after this date.")
-@click.option("--until", callback=_date, metavar="YYYY-MM-DD", help="Events on or before this date.")
+@click.option("--since", callback=parse_date_param, metavar="YYYY-MM-DD", help="Events on or after this date.")
+@click.option("--until", callback=parse_date_param, metavar="YYYY-MM-DD", help="Events on or before this date.")
 @click.option("--type", "types", multiple=True, help="PLOVER type(s), e.g. --type CONSULT.")
 def export(db: str, fmt: str, out: str | None, dyad: str | None, since: dt.date | None, until: dt.date | None,
            types: tuple[str, ...]) -> None:
