@@ -181,6 +181,8 @@ class Builder:
         self.country_names: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
         self.role_defs: dict[str, dict[str, Any]] = {}
         self.sources: dict[str, str] = {}
+        self._titles: dict[str, set[str]] | None = None
+        self._state_forms: set[str] | None = None
         import opencc
 
         self.s2t = opencc.OpenCC("s2t")
@@ -496,8 +498,9 @@ class Builder:
         for o in load_yaml("orgs.yaml")["orgs"]:
             eid = o["id"]
             country = self.iso2to3.get(o["state"]) if o.get("state") and o["state"] != "EU" else None
-            self.entry(eid, "org", o["name"], country, o["code"][3:6] if o["code"].startswith(("IGO", "NGO")) else None,
-                       o["code"], "curated")
+            # sector: IGO/NGO codes carry the organisation type, others the CAMEO sector
+            # (PSEREB → REB, CHNGOVPTY → GOV)
+            self.entry(eid, "org", o["name"], country, o["code"][3:6] or None, o["code"], "curated")
             for lang in LANGS:
                 for n in o.get(lang, []):
                     self.add(n, "*" if (lang == "en" and n.isupper()) else lang, "E", eid)
@@ -548,6 +551,23 @@ class Builder:
                     self.add(n, lang, "G", aid, fl)
         self.build_phoenix_agents()
 
+    def title_prefixed(self, name: str, lang: str, state_only: bool = False) -> bool:
+        """Whether ``name`` is a curated role title of ``lang`` followed by more words
+        ("presidente de Francia", "وزير خارجية الصين"; with ``state_only`` the rest must be a
+        state's name or demonym): such machine-made agent or person forms would hide the holder
+        of the role on the article's date."""
+        if state_only and self._state_forms is None:
+            self._state_forms = {p[0] for p in self.patterns
+                                 if p[2] in "ED" and self.entries.get(p[3], {}).get("kind") == "state"}
+        if self._titles is None:
+            self._titles = defaultdict(set)
+            for spec in load_yaml("roles.yaml")["roles"].values():
+                for lg in LANGS:
+                    self._titles[lg].update(normalize(n) for n in spec.get(lg, []))
+        words = normalize(name).split()
+        return any(" ".join(words[:i]) in self._titles[lang] and (not state_only or " ".join(words[i:]) in self._state_forms)
+                   for i in range(1, len(words)))
+
     def build_phoenix_agents(self) -> None:
         """English agent nouns from Phoenix (and es from UniversalPetrarch) for the core sectors."""
         core = {"COP", "MIL", "GOV", "REB", "OPP", "CVL", "EDU", "LAB", "BUS", "MED", "JUD", "LEG",
@@ -595,6 +615,8 @@ class Builder:
                             continue
                         surfaces = arabic_forms(txt) if lang == "ar" else [txt]
                         for form in surfaces:
+                            if lang != "en" and self.title_prefixed(form, lang):
+                                continue
                             if (normalize(form), lang) not in curated:
                                 self.add(form, lang, "G", "AGT_" + sector)
         for sector in sorted(core):
@@ -603,6 +625,8 @@ class Builder:
     # -- 4. people ---------------------------------------------------------
     def build_people(self) -> None:
         rdata = load_yaml("roles.yaml")
+        #: English role titles (normalised), to drop Phoenix forms "title + one name"
+        self.en_titles: set[str] = set()
         for key, spec in rdata["role_keys"].items():
             self.role_defs[key] = {"sector": spec["sector"], "label": spec.get("label", key),
                                    "rank": spec.get("rank", 50)}
@@ -616,6 +640,7 @@ class Builder:
             for lang in LANGS:
                 for n in spec.get(lang, []):
                     self.add(n, lang, "R", target, fl)
+            self.en_titles.update(normalize(n) for n in spec.get("en", []))
         # French titles with the demonym inside: "ministre chinois des Affaires étrangères"
         for a2, d in sorted(self.curated_countries.items()):
             if a2 == "EU":
@@ -782,6 +807,8 @@ class Builder:
             name = title_en(tabari_phrase(primary))
             if len(name.split()) < 2:
                 continue
+            if normalize(name.rsplit(" ", 1)[0]) in self.en_titles:
+                continue  # "Foreign Minister Abdullah": a title and one name says nothing about who it is
             n = normalize(name)
             if n in non_person:
                 continue
@@ -871,6 +898,8 @@ class Builder:
         for bi, (primary, syns, codes, _) in enumerate(read_tabari_blocks(path)):
             names = [tabari_phrase(p) for p in [primary, *syns]]
             names = [n for n in names if len(n.split()) >= 2 and normalize(n) not in taken]
+            # "رئيس فرنسا" names an office (its holder changes), not a person or an organisation
+            names = [n for n in names if not self.title_prefixed(n, "ar", state_only=True)]
             good = [(c, st if not st.startswith("1970") else "", en if not en.startswith("1970") else "")
                     for c, st, en in codes if c[:3] in self.iso3to2 or c[:3] in ("IGO", "NGO", "IMG")]
             if not names or not good:
