@@ -1,0 +1,174 @@
+"""Spanish coding behaviours added with the curated overlay (``curated/lexicon.es.json``) and the
+``es`` function words of ``grammar.json``: passive victims (*fue asesinado por*), *dar muerte*,
+threats received, property seizure and armed blockades, *manifestar su* = "express", protest
+nouns that name their own (civilian) actor, *en huelga de hambre*, reporting verbs.
+
+Documents are built here with a small gazetteer of our own (no actor layer), so the tests pin
+the coder + lexicon behaviour only."""
+
+from __future__ import annotations
+
+import pytest
+
+from detente.events import code_document
+from detente.records import ActorMention, Document, Event, Sentence
+
+#: surface form → (country, sector, code, kind)
+GAZ: dict[str, tuple[str | None, str | None, str, str]] = {
+    "Colombia": ("COL", None, "COL", "state"),
+    "colombianos": ("COL", None, "COL", "demonym"),
+    "colombiano": ("COL", None, "COL", "demonym"),
+    "FARC": ("COL", "REB", "COLREB", "org"),
+    "ELN": ("COL", "REB", "COLREB", "org"),
+    "Francia": ("FRA", None, "FRA", "state"),
+    "frances": ("FRA", None, "FRA", "demonym"),
+    "Bolivia": ("BOL", None, "BOL", "state"),
+    "Peru": ("PER", None, "PER", "state"),
+    "Venezuela": ("VEN", None, "VEN", "state"),
+    "Rusia": ("RUS", None, "RUS", "state"),
+    "Japon": ("JPN", None, "JPN", "state"),
+    "gobierno de Colombia": ("COL", "GOV", "COLGOV", "state"),
+    "paramilitares": (None, "UAF", "---UAF", "sector"),
+}
+
+
+def es_doc(text: str) -> Document:
+    """One-sentence Spanish document with the gazetteer's mentions (longest first, whole words)."""
+    mentions: list[ActorMention] = []
+    taken: list[tuple[int, int]] = []
+    for name in sorted(GAZ, key=len, reverse=True):
+        i = text.find(name)
+        while i >= 0:
+            j = i + len(name)
+            free = not any(a < j and i < b for a, b in taken)
+            if free and (i == 0 or not text[i - 1].isalnum()) and (j == len(text) or not text[j].isalnum()):
+                taken.append((i, j))
+                country, sector, code, kind = GAZ[name]
+                mentions.append(ActorMention(start=i, end=j, text=name, entry=f"test.{code}.{name}", name=name,
+                                             country=country, sector=sector, code=code, kind=kind))
+            i = text.find(name, j)
+    return Document(id=Document.make_id(text), source="test", text=text, lang="es", lang_hint="es",
+                    sentences=[Sentence(index=0, start=0, end=len(text), text=text, lang="es")],
+                    mentions=sorted(mentions, key=lambda m: m.start))
+
+
+def side(x: dict | None) -> str | None:
+    """Country of an event side, else its code (``None`` when the side is unknown)."""
+    if not x:
+        return None
+    return x.get("country") or x.get("code")
+
+
+def events(text: str) -> list[Event]:
+    return code_document(es_doc(text))
+
+
+def test_passive_victims_with_agent() -> None:
+    evs = events("Dos campesinos colombianos fueron asesinados por paramilitares.")
+    assert [(e.event, e.provenance.lexicon_entry) for e in evs] == [("ASSAULT", "es.killed.2")]
+    assert side(evs[0].recipient) == "COL"  # the victims
+    assert evs[0].actor is not None and evs[0].actor["code"].endswith("UAF")  # the por-agent
+    assert "victim" in evs[0].flags
+
+
+def test_passive_victim_without_agent_has_unknown_actor() -> None:
+    evs = events("Un periodista frances fue secuestrado en Colombia.")
+    assert [(e.event, e.cameo) for e in evs] == [("ASSAULT", "181")]
+    assert evs[0].actor is None and side(evs[0].recipient) == "FRA"
+
+
+def test_dar_muerte_is_a_killing_by_the_subject() -> None:
+    evs = events("Guerrilleros de las FARC dieron muerte a un concejal.")
+    assert [(e.event, e.cameo, side(e.actor)) for e in evs] == [("ASSAULT", "186", "COL")]
+    assert evs[0].actor["code"] == "COLREB"
+
+
+def test_threat_received_makes_the_subject_the_target() -> None:
+    evs = events("Un juez colombiano recibio amenazas de muerte.")
+    assert [(e.event, side(e.actor), side(e.recipient)) for e in evs] == [("THREATEN", None, "COL")]
+
+
+@pytest.mark.parametrize(("text", "cameo"), [
+    ("Guerrilleros de las FARC hurtaron tres camiones.", "171"),
+    ("Guerrilleros del ELN quemaron dos camiones en Colombia.", "171"),
+    ("Guerrilleros de las FARC bloquearon la via a Bogota.", "191"),
+])
+def test_armed_groups_seizing_burning_blocking_is_coercion(text: str, cameo: str) -> None:
+    evs = events(text)
+    assert {(e.event, e.cameo) for e in evs} == {("COERCE", cameo)}
+    assert all(e.actor["code"] == "COLREB" for e in evs)
+
+
+def test_civilians_blocking_a_road_is_a_protest_not_coercion() -> None:
+    evs = events("Campesinos de Bolivia bloquearon la carretera.")
+    assert {(e.event, e.cameo, side(e.actor)) for e in evs} == {("PROTEST", "144", "BOL")}
+
+
+def test_quemar_without_property_is_not_seizure() -> None:
+    assert not [e for e in events("El gobierno de Colombia quemo etapas en la negociacion.") if e.event == "COERCE"]
+
+
+def test_manifestar_su_means_express_not_protest() -> None:
+    assert events("El presidente de Peru manifesto su preocupacion por la crisis.") == []
+    demo = events("Miles de colombianos se manifestaron contra el gobierno.")
+    assert {(e.event, side(e.actor)) for e in demo} == {("PROTEST", "COL")}
+
+
+def test_protest_noun_names_civilian_protesters() -> None:
+    evs = events("Hubo protestas contra el gobierno de Colombia.")
+    assert len(evs) == 1
+    e = evs[0]
+    assert e.event == "PROTEST" and e.actor["sector"] == "CVL" and side(e.recipient) == "COL"
+    assert "actor_from_trigger" in e.flags
+
+
+def test_strike_noun_names_workers() -> None:
+    evs = events("La huelga paralizo los puertos de Colombia.")
+    assert [(e.event, e.cameo) for e in evs] == [("PROTEST", "143")]
+    assert evs[0].actor["sector"] == "LAB"
+
+
+def test_en_huelga_de_hambre_is_a_hunger_strike() -> None:
+    evs = events("Los presos colombianos siguen en huelga de hambre.")
+    assert [(e.event, e.cameo, e.provenance.lexicon_entry) for e in evs] == [("PROTEST", "142", "es.hunger.1")]
+
+
+def test_abduction_phrase_and_shooting() -> None:
+    evs = events("Guerrilleros de las FARC se llevaron con rumbo desconocido a un ingeniero frances.")
+    assert [(e.event, e.cameo, side(e.actor), side(e.recipient)) for e in evs] == [("ASSAULT", "181", "COL", "FRA")]
+    shot = events("Paramilitares de Colombia dispararon contra un bus.")
+    assert [(e.event, e.cameo) for e in shot] == [("ASSAULT", "193")]
+
+
+def test_negated_killing_codes_nothing() -> None:
+    assert events("Los paramilitares no asesinaron a los campesinos colombianos.") == []
+
+
+def test_reported_speech_codes_the_reported_event() -> None:
+    # "Francia dijo que …": the speaker is not the accuser
+    evs = events("Francia dijo que Rusia condeno a Japon.")
+    assert [(e.event, side(e.actor), side(e.recipient)) for e in evs] == [("ACCUSE", "RUS", "JPN")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # irregular forms the regular conjugator does not generate (pedir → pidio, oponer → se opone)
+    ("Venezuela pidio a Colombia una explicacion por el incidente.", ("REQUEST", "VEN", "COL")),
+    ("Venezuela se opone a la propuesta de Colombia.", ("REJECT", "VEN", "COL")),
+    # a seeded phrase starting with a curated form ("critico severamente", "asesinaron y") no longer
+    # hides the curated trigger (leftmost-longest matching picked the phrase, whose patterns failed)
+    ("Rusia critico severamente a Japon.", ("ACCUSE", "RUS", "JPN")),
+])
+def test_irregular_and_phrase_forms(text: str, expected: tuple[str, str, str]) -> None:
+    assert [(e.event, side(e.actor), side(e.recipient)) for e in events(text)] == [expected]
+
+
+def test_killed_and_disappeared_is_coded() -> None:
+    evs = events("Paramilitares de Colombia asesinaron y desaparecieron a dos campesinos.")
+    assert {(e.event, side(e.actor)) for e in evs} == {("ASSAULT", "COL")}
+
+
+def test_unidentified_is_no_negation_but_tampoco_is() -> None:
+    # "no identificados" describes the attackers; it does not negate the killing
+    evs = events("Dos paramilitares no identificados asesinaron a un juez colombiano.")
+    assert [(e.event, side(e.recipient)) for e in evs] == [("ASSAULT", "COL")]
+    assert events("Francia tampoco condeno a Rusia.") == []
