@@ -112,6 +112,49 @@ def hand_coded_documents() -> list[Document]:
     return docs
 
 
+_TO_LAM = {"name": "Tô Lâm", "country": "VNM", "sector": "GOV", "code": "VNMGOV", "id": "P_to_lam"}
+_XI = {"name": "Xi Jinping", "country": "CHN", "sector": "GOV", "code": "CHNGOV", "id": "P_xi_jinping"}
+
+#: One visit reported in three languages whose events did not merge (a meeting, an agreement, a
+#: cooperation pledge): a story only through shared people, dyad and days.
+#: (lang, pub_date, site, title, sentence, trigger, actor, recipient, type, cameo, goldstein, quad)
+STORY_CODED: list[tuple[Any, ...]] = [
+    ("en", "2024-08-19", "story-en.example", "To Lam meets Xi in Beijing",
+     "Vietnamese leader To Lam met Xi Jinping in Beijing on Monday.", "met",
+     (_TO_LAM, "To Lam"), (_XI, "Xi Jinping"), "CONSULT", "040", 1.0, 1),
+    ("zh", "2024-08-19", "story-zh.example", "习近平同苏林会谈",
+     "习近平19日同苏林举行会谈，双方同意深化合作。", "同意",
+     (_XI, "习近平"), (_TO_LAM, "苏林"), "AGREE", "030", 4.0, 1),
+    ("vi", "2024-08-20", "story-vi.example", "Tổng Bí thư Tô Lâm thăm Trung Quốc",
+     "Tổng Bí thư Tô Lâm và Chủ tịch Tập Cận Bình cam kết hợp tác về đường sắt.", "hợp tác",
+     (_TO_LAM, "Tô Lâm"), (_XI, "Tập Cận Bình"), "COOPERATE", "060", 6.0, 2),
+]
+
+
+def story_documents() -> list[Document]:
+    """The documents of :data:`STORY_CODED`."""
+    docs = []
+    for i, (lang, date, site, title, sent, trig, (a, a_text), (r, r_text), etype, cameo, gold, quad) in enumerate(
+            STORY_CODED):
+        text = f"{title}\n\n{sent}"
+        start = len(title) + 2
+        doc = Document(
+            id=Document.make_id(f"serve-story-{i}\n{text}"), source=f"serve-story/{i}.txt", raw_text=text,
+            url=f"https://{site}/{i}", site=site, title=title, text=text, lang=lang, lang_confidence=1.0,
+            pub_date=dt.date.fromisoformat(date), pub_date_precision="day", pub_date_source="test",
+        )
+        ts = start + sent.index(trig)
+        doc.events = [Event(
+            doc_id=doc.id, lang=lang, event=etype, cameo=cameo, goldstein=gold, quad_class=quad,
+            actor={**a, "text": a_text}, recipient={**r, "text": r_text},
+            evidence=Evidence(sent, start, start + len(sent), trig, ts, ts + len(trig)),
+            provenance=Provenance("coder.rules.v1", f"test.{etype.lower()}", [a["id"], r["id"]]),
+            date=date, date_precision="day", confidence=0.9,
+        )]
+        docs.append(doc)
+    return docs
+
+
 # ---------------------------------------------------------------------------- store and server
 
 
@@ -128,6 +171,7 @@ def store_db(tmp_path_factory: pytest.TempPathFactory) -> str:
     ingest_paths(paths, db, Options())
     with open_store(db) as store:
         store.ingest(iter(hand_coded_documents()), RunSummary(), config={"source": "tests/serve hand-coded"})
+        store.ingest(story_documents(), config={"source": "tests/serve story"})
     return db
 
 
@@ -199,6 +243,12 @@ def http(server: str) -> Iterator[Any]:
     """An httpx client on the test server."""
     with httpx.Client(base_url=server, timeout=30.0) as client:
         yield client
+
+
+@pytest.fixture(scope="session")
+def story_docs() -> list[Document]:
+    """The documents of the multilingual story (as stored)."""
+    return story_documents()
 
 
 def roundtrip(data: Any) -> Any:

@@ -79,6 +79,7 @@ TypeQ = Annotated[list[str] | None, Query(alias="type", description="PLOVER type
 LimitQ = Annotated[int | None, Query(description=f"Page size (1–{MAX_LIMIT}, default {DEFAULT_LIMIT}).")]
 OffsetQ = Annotated[int | None, Query(description="Rows to skip.")]
 IntervalQ = Annotated[str | None, Query(description="month (default), week or day.")]
+MinDocsQ = Annotated[int | None, Query(description="Only stories of at least this many articles (default 2).")]
 DirectedQ = Annotated[bool, Query(description="Only events from the dyad's first actor to its second (USA-CHN: USA → CHN).")]
 
 
@@ -387,6 +388,37 @@ def create_app(db: str) -> FastAPI:
              summary="A stored document: cleaned text, removed furniture, trust flags (…/{id}.json)")
     def page_document(request: Request, doc_id: str) -> Response:
         return _entity_page(request, doc_id, "document", views.document, render.document_page)
+
+    @app.get("/stories", tags=["dashboard"], response_class=HTMLResponse,
+             summary="Stories: the same news in every language (/stories.json for the JSON twin)")
+    def page_stories(request: Request, limit: LimitQ = None, offset: OffsetQ = None,
+                     min_documents: MinDocsQ = None) -> Response:
+        return _stories(request, False, limit, offset, min_documents)
+
+    @app.get("/stories.json", tags=["dashboard"], summary="Stories page as JSON")
+    def page_stories_json(request: Request, limit: LimitQ = None, offset: OffsetQ = None,
+                          min_documents: MinDocsQ = None) -> Response:
+        return _stories(request, True, limit, offset, min_documents)
+
+    def _stories(request: Request, twin: bool, limit: int | None, offset: int | None,
+                 min_documents: int | None) -> Response:
+        as_json = _want_json(request, twin)
+        lim, off = parse_limit(limit, default=views.STORIES_PAGE), parse_offset(offset)
+        if min_documents is not None and min_documents < 1:
+            raise ParamError.one("min_documents", min_documents, "must be at least 1")
+        md = views.STORIES_MIN_DOCUMENTS if min_documents is None else min_documents
+        with store() as st:
+            data = views.stories(st, limit=lim, offset=off, min_documents=md)
+        if as_json:
+            return _page_json(data)
+        return _html(render.stories_page(data), render.url("/stories.json", offset=off or None, limit=lim,
+                                                             min_documents=md))
+
+    @app.get("/story/{story_id}", tags=["dashboard"], response_class=HTMLResponse,
+             summary="One story: its articles in every language and its events (…/{id}.json)")
+    def page_story(request: Request, story_id: str) -> Response:
+        return _entity_page(request, story_id, "story", views.story,
+                            lambda data: render.story_page(data, views.by_language(data["story"]["documents"])))
 
     @app.get("/search", tags=["dashboard"], response_class=HTMLResponse, summary="Search page (?format=json)")
     def page_search(request: Request, q: Annotated[str, Query(description="Search text.")] = "") -> Response:

@@ -56,7 +56,7 @@ def layout(title: str, body: str, *, twin: str | None = None, q: str = "") -> st
         f"{twin_link}</head><body>"
         '<a class="skip" href="#main">Skip to content</a>'
         '<header class="site"><nav aria-label="Main">'
-        '<a class="brand" href="/">détente</a><a href="/">Overview</a><a href="/docs">API</a>'
+        '<a class="brand" href="/">détente</a><a href="/">Overview</a><a href="/stories">Stories</a><a href="/docs">API</a>'
         '<form role="search" action="/search" method="get"><label for="q" class="skip">Search events</label>'
         f'<input type="search" id="q" name="q" value="{e(q)}" placeholder="Search evidence, actors…">'
         "<button>Search</button></form></nav></header>"
@@ -438,7 +438,7 @@ def document_page(data: Mapping[str, Any]) -> str:
                                        if isinstance(conf, int | float) else "")),
         ("Published", e(doc.get("pub_date") or "—") + (f' <span class="muted">({e(doc.get("pub_date_source"))})</span>'
                                                        if doc.get("pub_date_source") else "")),
-        ("Story", f'<a href="/api/stories/{quote(str(doc["story_id"]))}">{e(doc["story_id"])}</a>'
+        ("Story", f'<a href="/story/{quote(str(doc["story_id"]))}">{e(doc["story_id"])}</a>'
                   if doc.get("story_id") else "—"),
         ("Trust flags", flag_html + sig_html),
     ]
@@ -480,6 +480,81 @@ def _mark_with_anchors(text: str, spans: list[tuple[int, int, str]]) -> str:
         pos = t
     out.append(e(text[pos:]))
     return "".join(out)
+
+
+def _langs(langs: object) -> str:
+    return " ".join(f'<span class="flag ok" lang="{e(x)}">{e(x)}</span>' for x in (langs or [])  # type: ignore[attr-defined]
+                    ) or '<span class="muted">?</span>'
+
+
+def stories_page(data: Mapping[str, Any]) -> str:
+    """``/stories``: stories with their languages, sites, actors, size and dates, paged."""
+    items = list(data.get("stories") or [])
+    limit, offset = int(data.get("limit") or 50), int(data.get("offset") or 0)
+    min_docs = int(data.get("min_documents") or 1)
+    rows = "".join(
+        f'<tr class="story-row" data-story-id="{e(s.get("id"))}">'
+        f'<th scope="row"><a href="/story/{quote(str(s.get("id")))}">{e(s.get("title") or s.get("id"))}</a></th>'
+        f'<td class="num">{e(s.get("num_documents"))}</td><td class="num">{e(s.get("num_events"))}</td>'
+        f"<td>{_langs(s.get('langs'))}</td><td>{e(', '.join(s.get('actors') or []))}</td>"
+        f'<td>{e(s.get("first_seen") or "")} – {e(s.get("last_seen") or "")}</td></tr>'
+        for s in items
+    )
+    table = (
+        '<table id="stories"><caption>Stories: articles about the same events, people and days, in any language'
+        '</caption><thead><tr><th scope="col">Story</th><th scope="col" class="num">Articles</th>'
+        '<th scope="col" class="num">Events</th><th scope="col">Languages</th><th scope="col">Actors</th>'
+        f'<th scope="col">Seen</th></tr></thead><tbody>{rows}</tbody></table>'
+        if items else '<p class="muted">No stories with this many articles yet.</p>'
+    )
+    nav = []
+    if offset > 0:
+        nav.append(f'<a rel="prev" href="{e(url("/stories", offset=max(0, offset - limit), limit=limit, min_documents=min_docs))}">Newer stories</a>')
+    if len(items) == limit:
+        nav.append(f'<a rel="next" href="{e(url("/stories", offset=offset + limit, limit=limit, min_documents=min_docs))}">More stories</a>')
+    body = (
+        "<h1>Stories</h1>"
+        f'<p class="sub">Stories of at least {min_docs} article{"s" if min_docs != 1 else ""}, largest and most '
+        f'recent first. <a href="{e(url("/stories", min_documents=1))}">Show every story</a></p>'
+        f'{table}<p class="pager">{" · ".join(nav)}</p>'
+    )
+    return layout("Stories", body, twin=url("/stories.json", offset=offset or None, limit=limit,
+                                              min_documents=min_docs))
+
+
+def story_page(data: Mapping[str, Any], groups: list[tuple[str, list[Row]]]) -> str:
+    """``/story/{id}``: one story: its articles grouped by language, and its events."""
+    st = data["story"]
+    sid = str(st.get("id"))
+    facts = [
+        ("Articles", e(st.get("num_documents"))),
+        ("Events", e(st.get("num_events"))),
+        ("Languages", _langs(st.get("langs"))),
+        ("Sites", e(", ".join(st.get("sites") or []) or "—")),
+        ("Actors", e(", ".join(st.get("actors") or []) or "—")),
+        ("Seen", f'{e(st.get("first_seen") or "?")} – {e(st.get("last_seen") or "?")}'),
+    ]
+    sections = []
+    for lang, docs in groups:
+        items = "".join(
+            f'<li class="story-doc" data-doc-id="{e(d.get("id"))}"><a href="/document/{quote(str(d.get("id")))}" '
+            f'lang="{e(d.get("lang") or "")}">{e(d.get("title") or d.get("id"))}</a> <span class="muted">'
+            f'{e(d.get("site") or "")} · {e(d.get("pub_date") or "")}'
+            + "".join(f' <span class="flag">{e(f)}</span>' for f in (d.get("flags") or []))
+            + (f' · <a href="{e(d["url"])}" rel="noreferrer">source</a>' if is_web_url(d.get("url")) else "")
+            + "</span></li>"
+            for d in docs
+        )
+        sections.append(f'<section class="story-lang" data-lang="{e(lang)}"><h3>{e(lang)} '
+                        f'<span class="muted">({len(docs)})</span></h3><ul>{items}</ul></section>')
+    events = list(st.get("events") or [])
+    body = (
+        f"<h1>{e(st.get('title') or sid)}</h1>"
+        f'<p class="sub">Story <span class="code">{e(sid)}</span></p>{_dl(facts)}'
+        f"<h2>Articles by language</h2>{''.join(sections) or '<p class=muted>No articles.</p>'}"
+        f"<h2>Events ({len(events)})</h2>{events_table(events, caption='Events reported by the articles of this story')}"
+    )
+    return layout(str(st.get("title") or "Story"), body, twin=f"/story/{quote(sid)}.json")
 
 
 def search_page(data: Mapping[str, Any]) -> str:

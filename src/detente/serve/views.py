@@ -19,6 +19,10 @@ OVERVIEW_DYADS = 12
 OVERVIEW_EVENTS = 15
 #: Events listed per page on the dyad page.
 DYAD_PAGE_EVENTS = 50
+#: Stories listed per page, and the smallest story the stories page lists by default (a story of
+#: one article is every article that shares nothing with another).
+STORIES_PAGE = 50
+STORIES_MIN_DOCUMENTS = 2
 
 
 def _iso(d: dt.date | None) -> str | None:
@@ -73,6 +77,35 @@ def document(store: Any, doc_id: str) -> dict[str, Any] | None:
     signals behind them, the events coded from it, related documents of its story."""
     doc = store.document(doc_id)
     return None if doc is None else {"document": doc}
+
+
+def stories(store: Any, *, limit: int = STORIES_PAGE, offset: int = 0,
+            min_documents: int = STORIES_MIN_DOCUMENTS) -> dict[str, Any]:
+    """``/stories``: stories (articles about the same events, people and days, in any language),
+    largest and most recent first."""
+    return {
+        "limit": limit,
+        "offset": offset,
+        "min_documents": min_documents,
+        "stories": store.stories(limit=limit, offset=offset, min_documents=min_documents),
+    }
+
+
+def story(store: Any, story_id: str) -> dict[str, Any] | None:
+    """``/story/{id}``: one story with its articles in every language and its events."""
+    s = store.story(story_id)
+    return None if s is None else {"story": s}
+
+
+def by_language(documents: list[Mapping[str, Any]]) -> list[tuple[str, list[Mapping[str, Any]]]]:
+    """A story's articles grouped by language: most articles first, then by language code; each
+    group oldest first (the HTML renderer's grouping of the twin's ``documents``)."""
+    groups: dict[str, list[Mapping[str, Any]]] = {}
+    for d in documents:
+        groups.setdefault(str(d.get("lang") or "?"), []).append(d)
+    for docs in groups.values():
+        docs.sort(key=lambda d: (str(d.get("pub_date") or ""), str(d.get("id"))))
+    return sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
 
 
 # ---------------------------------------------------------------------------- timeline rows

@@ -31,8 +31,10 @@ from . import dedup, schema
 from .writer import BatchWriter, _json, _loads
 
 #: Documents per transaction. A kill loses at most this many documents' work; larger batches
-#: amortise the per-transaction fsync (WAL, synchronous=NORMAL) and the candidate look-ups.
-BATCH_SIZE = 200
+#: amortise the per-transaction costs (WAL checkpoints, candidate and story look-ups, the
+#: set-based full-text and summary updates): 200 → 1000 took the benchmark from 5.1k to 6.7k
+#: events/s before the other changes.
+BATCH_SIZE = 1000
 
 #: PostgreSQL advisory lock key held by a batch writer for its transaction.
 PG_WRITE_LOCK = 0x64E7E47E
@@ -92,6 +94,7 @@ class IngestStats:
     events_new: int = 0
     events_merged: int = 0
     stories: int = 0
+    stories_linked: int = 0
     flagged: Counter[str] = field(default_factory=Counter)
     batches: int = 0
 
@@ -163,6 +166,10 @@ class Store:
                 cur.execute("PRAGMA busy_timeout=60000")
                 _set_wal(cur)
                 cur.execute("PRAGMA synchronous=NORMAL")
+                # checkpoint every 64 MB of WAL instead of 4 MB: a batch rewrites index pages that
+                # the next batches touch again; fewer, larger checkpoints write each page once
+                cur.execute("PRAGMA wal_autocheckpoint=16384")
+                cur.execute("PRAGMA journal_size_limit=67108864")
                 cur.execute("PRAGMA cache_size=-262144")  # 256 MB: the indexes of ~2 M events stay cached
                 cur.execute("PRAGMA mmap_size=1073741824")
                 cur.execute("PRAGMA temp_store=MEMORY")
@@ -558,27 +565,26 @@ class Store:
     def dyads(self, limit: int | None = 20) -> list[dict[str, Any]]:
         """Dyads (two-sided) with their event and mention counts, most events first.
 
-        The ranking reads only the ``(dyad, day, …, goldstein)`` covering index; mention counts are
-        summed for the returned dyads only."""
-        sql = ("SELECT dyad, count(*) AS events, min(day) AS first, max(day) AS last, "
-               "avg(goldstein) AS goldstein_mean FROM events WHERE dyad LIKE '%-%' "
-               "GROUP BY dyad ORDER BY count(*) DESC, dyad")
+        Counts come from the ``dyad_stats`` summary the batch writer maintains (one row per dyad);
+        the first and last event day of each returned dyad are two seeks in the
+        ``(dyad, day, …)`` index."""
+        sql = ("SELECT dyad, events, mentions, goldstein_sum FROM dyad_stats WHERE dyad LIKE '%-%' AND events > 0 "
+               "ORDER BY events DESC, dyad")
         p: dict[str, Any] = {}
         if limit is not None:
             sql += " LIMIT :limit"
             p["limit"] = int(limit)
+        out: list[dict[str, Any]] = []
         with self._tx(write=False) as c:
-            rows = [dict(r._mapping) for r in c.execute(text(sql), p)]
-            mentions: dict[str, int] = {}
-            for chunk in _chunks([r["dyad"] for r in rows]):
-                clause, cp = _in("d", chunk)
-                mentions.update((r[0], int(r[1] or 0)) for r in c.execute(text(
-                    f"SELECT dyad, sum(num_mentions) FROM events WHERE dyad IN {clause} GROUP BY dyad"), cp))
-        for r in rows:
-            r["count"] = r["events"]
-            r["mentions"] = mentions.get(r["dyad"], 0)
-            r["goldstein_mean"] = round(float(r["goldstein_mean"]), 3) if r["goldstein_mean"] is not None else None
-        return rows
+            for r in c.execute(text(sql), p).all():
+                first, last = c.execute(text(
+                    "SELECT (SELECT min(day) FROM events WHERE dyad = :d), (SELECT max(day) FROM events WHERE dyad = :d)"),
+                    {"d": r.dyad}).one()
+                n = int(r.events)
+                out.append({"dyad": r.dyad, "events": n, "first": first, "last": last,
+                            "goldstein_mean": round(float(r.goldstein_sum) / n, 3), "count": n,
+                            "mentions": int(r.mentions)})
+        return out
 
     # ------------------------------------------------------------------ documents, stories, search
 
@@ -762,7 +768,7 @@ class Store:
                 "mentions": one("SELECT count(*) FROM mentions"),
                 "events": one("SELECT count(*) FROM events"),
                 "stories": one("SELECT count(*) FROM stories"),
-                "dyads": one("SELECT count(DISTINCT dyad) FROM events WHERE dyad LIKE '%-%'"),
+                "dyads": one("SELECT count(*) FROM dyad_stats WHERE dyad LIKE '%-%' AND events > 0"),
                 "actors": one("SELECT count(*) FROM actors"),
                 "runs": one("SELECT count(*) FROM runs"),
             }

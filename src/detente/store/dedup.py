@@ -18,6 +18,7 @@ publication date) never merge: a date is what separates two meetings of the same
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 from dataclasses import dataclass, field
 from typing import Any
@@ -84,6 +85,11 @@ def window(day: str, precision: str | None) -> tuple[str, str]:
     return (d - w).isoformat(), (d + w).isoformat()
 
 
+@functools.lru_cache(maxsize=65536)
+def _date(s: str) -> dt.date:
+    return dt.date.fromisoformat(s)
+
+
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
@@ -120,7 +126,7 @@ def dates_compatible(d1: str, p1: str | None, d2: str, p2: str | None) -> bool:
         return d1[:4] == d2[:4]
     if coarse == "month":
         return d1[:7] == d2[:7]
-    return abs((dt.date.fromisoformat(d1) - dt.date.fromisoformat(d2)).days) <= DAY_WINDOW
+    return abs((_date(d1) - _date(d2)).days) <= DAY_WINDOW
 
 
 def locations_compatible(c: Candidate, name: str | None, lat: float | None, lon: float | None) -> bool:
@@ -143,7 +149,7 @@ def best_match(
         return None
     best: Candidate | None = None
     best_gap = 10**9
-    d0 = dt.date.fromisoformat(day)
+    d0 = _date(day)
     for c in cands:
         if c.day is None:
             continue
@@ -153,7 +159,7 @@ def best_match(
             continue
         if not locations_compatible(c, location, lat, lon):
             continue
-        gap = abs((dt.date.fromisoformat(c.day) - d0).days)
+        gap = abs((_date(c.day) - d0).days)
         if gap < best_gap:
             best, best_gap = c, gap
     return best

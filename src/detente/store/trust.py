@@ -42,6 +42,7 @@ import itertools
 import json
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -173,7 +174,10 @@ def document_signals(doc: Document, data: TrustData | None = None) -> dict[str, 
     conflicts = role_conflicts(doc)
     text = doc.text or ""
     surface = "\n".join(x for x in (doc.title, doc.site, text) if x)
-    artefacts = [p.pattern for p in data.mt_patterns.get(doc.lang or "", ()) if p.search(surface)]
+    pats = data.mt_patterns.get(doc.lang or "", ())
+    any_pat = _any_pattern(pats)
+    # one scan with the patterns' union first: most pages have no artefact at all
+    artefacts = [p.pattern for p in pats if p.search(surface)] if any_pat and any_pat.search(surface) else []
     sig: dict[str, Any] = {
         "boilerplate_ratio": round(removed / raw_len, 3) if raw_len else 0.0,
         "fuzzy_names": fuzzy,
@@ -188,6 +192,16 @@ def document_signals(doc: Document, data: TrustData | None = None) -> dict[str, 
     return sig
 
 
+_UNIONS: dict[tuple[re.Pattern[str], ...], re.Pattern[str] | None] = {}
+
+
+def _any_pattern(pats: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
+    """One pattern matching wherever any of ``pats`` matches (cached per pattern tuple)."""
+    if pats not in _UNIONS:
+        _UNIONS[pats] = re.compile("|".join(f"(?:{p.pattern})" for p in pats), re.IGNORECASE) if pats else None
+    return _UNIONS[pats]
+
+
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _CAP = re.compile(r"\b[A-Z][a-z]+(?:[-'][A-Za-z]+)?\b")
 
@@ -196,10 +210,13 @@ def repetitions(text: str) -> list[str]:
     """Content words (4+ letters) used :data:`REPEAT_COUNT` times within :data:`REPEAT_WINDOW`
     words: a literal-translation artefact ("core interest of core in the core")."""
     words = [w.casefold() for w in _WORD.findall(text)]
+    often = {w for w, n in Counter(words).items() if n >= REPEAT_COUNT and len(w) >= 4}
     out: set[str] = set()
+    if not often:  # the common case: no content word is used three times at all
+        return []
     for i in range(len(words)):
         w = words[i]
-        if len(w) < 4 or w in out:
+        if w not in often or w in out:
             continue
         if words[i:i + REPEAT_WINDOW].count(w) >= REPEAT_COUNT:
             out.add(w)

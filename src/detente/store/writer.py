@@ -7,13 +7,21 @@ Steps, each a handful of set-wise statements per batch (never one query per docu
 3. turn every coded event into a *mention* and merge it into a stored or new event
    (:mod:`detente.store.dedup`); candidate events are fetched per group of mentions whose
    windows lie close together in time;
-4. attach documents and new events to stories (shared events);
-5. insert documents, mentions and new events;
+4. attach documents and new events to stories: through shared events, else through the story
+   signature (shared dyad and specific actor, close in time: :mod:`detente.store.stories`);
+5. insert documents, mentions, new events and story signatures; on SQLite the batch's new
+   documents enter the full-text indexes in one ``INSERT … SELECT`` per index (a trigger per row
+   cost three times as much);
 6. recompute counts, first/last seen, date, confidence and flags of the stored events that received
    mentions;
-7. recompute the ``republished`` flag of the batch's documents and of documents whose events'
-   first report moved earlier; refresh the events of documents whose flags changed;
+7. recompute the ``republished`` flag of the batch's documents (in memory: their mentions and the
+   first-seen dates of their events are known) and of stored documents whose events' first report
+   moved earlier; refresh the events of documents whose flags changed; add the batch's events and
+   mentions to the ``dyad_stats`` summary;
 8. count actors.
+
+Everything happens in the batch's one transaction: a killed process leaves no half-written batch,
+and the re-run writes it whole (the summary and the full-text index included).
 
 Statements go through the DBAPI cursor of the SQLAlchemy connection (same transaction) with
 ``:name`` parameters, rewritten to ``%(name)s`` for psycopg: SQLAlchemy's per-statement
@@ -36,6 +44,8 @@ from sqlalchemy import Connection
 
 from ..records import Document, Event, Evidence, Provenance, content_hash
 from . import dedup, trust
+from . import stories as story_sig
+from .schema import CJK_LANGS
 
 #: Bound parameters per ``IN (...)`` list (SQLite allows 32766, PostgreSQL 65535).
 CHUNK = 500
@@ -105,6 +115,7 @@ def related_sites(a: str | None, b: str | None) -> bool:
 
 _SENT_SPLIT = re.compile(r"(?<=[.!?。！？])\s*|\n+")
 _PUNCT = re.compile(r"[^\w\s]+")
+_CJK_CHARS = re.compile("[\u3040-\u9fff\uac00-\ud7af]")
 
 
 def sentence_hashes(doc: Document) -> list[str]:
@@ -115,8 +126,7 @@ def sentence_hashes(doc: Document) -> list[str]:
     for s in sents:
         norm = _WS.sub(" ", _PUNCT.sub(" ", s.casefold())).strip()
         words = norm.count(" ") + 1 if norm else 0
-        cjk = sum(1 for ch in norm if "\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af")
-        if words >= NEAR_DUP_SENTENCE_WORDS or cjk >= 2 * NEAR_DUP_SENTENCE_WORDS:
+        if words >= NEAR_DUP_SENTENCE_WORDS or len(_CJK_CHARS.findall(norm)) >= 2 * NEAR_DUP_SENTENCE_WORDS:
             h = content_hash(norm, length=16)
             if h not in out:
                 out.append(h)
@@ -129,6 +139,12 @@ _EVIDENCE_FIELDS = tuple(f.name for f in dataclasses.fields(Evidence))
 _PROVENANCE_FIELDS = tuple(f.name for f in dataclasses.fields(Provenance))
 
 
+# event_record spells the fields out (a comprehension over the field names cost 40 % of it): a
+# field added to Evidence or Provenance must be added there too
+assert _EVIDENCE_FIELDS == ("sentence", "start", "end", "trigger", "trigger_start", "trigger_end"), _EVIDENCE_FIELDS
+assert _PROVENANCE_FIELDS == ("coder", "lexicon_entry", "actor_entries"), _PROVENANCE_FIELDS
+
+
 def event_record(ev: Event) -> dict[str, Any]:
     """``ev.to_dict()`` without :func:`dataclasses.asdict` (5x faster; a test keeps them equal)."""
     e, p = ev.evidence, ev.provenance
@@ -137,9 +153,12 @@ def event_record(ev: Event) -> dict[str, Any]:
         "event": ev.event, "mode": ev.mode, "cameo": ev.cameo, "goldstein": ev.goldstein,
         "quad_class": ev.quad_class, "actor": ev.actor, "recipient": ev.recipient, "symmetric": ev.symmetric,
         "intent": ev.intent, "location": ev.location,
-        "evidence": {f: getattr(e, f) for f in _EVIDENCE_FIELDS},
+        "evidence": {"sentence": e.sentence, "start": e.start, "end": e.end, "trigger": e.trigger,
+                     "trigger_start": e.trigger_start, "trigger_end": e.trigger_end},
         "confidence": round(ev.confidence, 4), "flags": list(ev.flags),
-        "provenance": {f: (list(v) if isinstance(v := getattr(p, f), list) else v) for f in _PROVENANCE_FIELDS},
+        "provenance": {"coder": p.coder, "lexicon_entry": p.lexicon_entry,
+                       "actor_entries": list(p.actor_entries) if isinstance(p.actor_entries, list)
+                       else p.actor_entries},
     }
 
 
@@ -212,8 +231,9 @@ def aggregate(ms: list[MInfo]) -> dict[str, Any]:
         return {
             "first_mention": m.id, "num_mentions": 1, "num_sources": 1, "num_languages": 1,
             "first_seen": m.pub_date, "last_seen": m.pub_date,
-            "confidence": round(m.confidence * trust.penalty(m.doc_flags), 4),
-            "flags": _json(sorted(f for f in m.doc_flags if f in trust.PENALTY)),
+            "confidence": round(m.confidence * trust.penalty(m.doc_flags), 4) if m.doc_flags
+            else round(m.confidence, 4),
+            "flags": _json(sorted(f for f in m.doc_flags if f in trust.PENALTY)) if m.doc_flags else "[]",
             "day": m.day, "date_precision": m.precision, "date": date_at(m.day, m.precision),
         }
     counted = [m for m in ms if not m.is_copy] or ms
@@ -242,17 +262,22 @@ def aggregate(ms: list[MInfo]) -> dict[str, Any]:
     }
 
 
+@functools.lru_cache(maxsize=65536)
+def _date(s: str) -> dt.date:
+    return dt.date.fromisoformat(s)
+
+
 def _is_old(pub: str | None, first_seen: str | None, day: str | None, precision: str | None) -> bool:
     """Whether a mention is old news for its page: the event was first reported by other pages,
     or is dated by the page itself (to the day or month), :data:`trust.REPUBLISH_DAYS` or more
     before the page's publication date."""
     if not pub:
         return False
-    p = dt.date.fromisoformat(pub)
-    if first_seen and (p - dt.date.fromisoformat(first_seen)).days >= trust.REPUBLISH_DAYS:
+    p = _date(pub)
+    if first_seen and (p - _date(first_seen)).days >= trust.REPUBLISH_DAYS:
         return True
     if day and precision in ("day", "month"):
-        end = dt.date.fromisoformat(day)
+        end = _date(day)
         if precision == "month":
             end = dt.date(end.year + (end.month == 12), end.month % 12 + 1, 1) - dt.timedelta(days=1)
         return (p - end).days >= trust.REPUBLISH_DAYS
@@ -293,6 +318,11 @@ class BatchWriter:
             self.cur = raw.cursor()
             self.cur.row_factory = _sqlite_row
         self.stats = stats
+        #: dyad → [events, mentions, Goldstein sum] added by this batch (``dyad_stats``)
+        self._dyad_delta: dict[str, list[float]] = {}
+        self._story_key_rows: list[dict[str, str]] = []
+        #: event id → first_seen as written by this batch (new and refreshed events)
+        self._ev_first: dict[str, str | None] = {}
 
     # ------------------------------------------------------------------ statements
 
@@ -334,7 +364,8 @@ class BatchWriter:
         new_events, touched = self._merge(mentions)
         # 4. stories
         self._stories(new, mentions, new_events, doc_rows)
-        # 5. insert
+        # 5. insert (SQLite: the full-text indexes take the batch's new rows in one statement each)
+        fts_from = self.q("SELECT coalesce(max(rowid), 0) AS n FROM documents")[0].n if not self.pg else 0
         self.many(
             "INSERT INTO documents (id, source, url, site, title, lang, lang_confidence, pub_date, "
             "pub_date_precision, pub_date_source, text, text_hash, removed, num_events, flags, signals, story_id, "
@@ -351,7 +382,15 @@ class BatchWriter:
               "precision": m.precision, "pub_date": m.pub_date, "event": m.record["event"],
               "confidence": m.confidence, "record": _json(m.record)} for m in mentions],
         )
+        if not self.pg:
+            cjk = "(" + ", ".join(f"'{x}'" for x in CJK_LANGS) + ")"
+            self.q("INSERT INTO documents_fts (rowid, title, text) SELECT rowid, title, text FROM documents "
+                   "WHERE rowid > :n", {"n": fts_from})
+            self.q("INSERT INTO documents_fts_cjk (rowid, title, text) SELECT rowid, title, text FROM documents "
+                   f"WHERE rowid > :n AND lang IN {cjk}", {"n": fts_from})
         self._insert_events(mentions, new_events, doc_rows)
+        self.many("INSERT INTO story_keys (key, day, doc_id) VALUES (:key, :day, :doc_id) ON CONFLICT DO NOTHING",
+                  self._story_key_rows)
         self.many("INSERT INTO doc_hashes (hash, doc_id) VALUES (:hash, :doc_id) ON CONFLICT DO NOTHING",
                   self._hash_rows)
         self.stats.documents += len(new)
@@ -359,11 +398,12 @@ class BatchWriter:
         # 6. stored events that received mentions
         moved = self.refresh_events(sorted(touched), track_first_seen=True) if touched else set()
         # 7. republished flags
-        changed = self._republished(set(doc_rows) | moved)
+        changed = self._republished(set(doc_rows) | moved, mentions, doc_rows)
         if changed:
             ids = sorted({r[0] for r in self.q_in("SELECT DISTINCT event_id FROM mentions WHERE doc_id IN {}",
                                                   sorted(changed))})
             self.refresh_events(ids)
+        self._dyad_stats()
         for did in doc_rows:
             self.stats.flagged.update(self._flags_now.get(did, _loads(doc_rows[did]["flags"], [])))
         # 8. actors
@@ -494,12 +534,16 @@ class BatchWriter:
         dated = sorted(((dedup.window(m.day, m.precision), m) for m in mentions if m.day is not None),
                        key=lambda wm: wm[0])
         groups: list[tuple[str, str, set[str]]] = []
+        g_start: dt.date | None = None
         for (lo, hi), m in dated:
-            if groups and (dt.date.fromisoformat(hi) - dt.date.fromisoformat(groups[-1][0])).days <= CANDIDATE_SPAN_DAYS:
+            if g_start is not None and (dt.date.fromisoformat(hi) - g_start).days <= CANDIDATE_SPAN_DAYS:
                 g = groups[-1]
-                groups[-1] = (g[0], max(g[1], hi), g[2] | {m.key})
+                g[2].add(m.key)  # in place: copying the growing set per mention was quadratic
+                if hi > g[1]:
+                    groups[-1] = (g[0], hi, g[2])
             else:
                 groups.append((lo, hi, {m.key}))
+                g_start = dt.date.fromisoformat(lo)
         cols = "id, merge_key, day, date_precision, mode, location, lat, lon"
         for lo, hi, keys in groups:
             for r in self.q_in(f"SELECT {cols} FROM events WHERE merge_key IN {{}} AND day BETWEEN :lo AND :hi",
@@ -566,23 +610,46 @@ class BatchWriter:
         created: set[str] = set()
         delta: dict[str, dict[str, Any]] = {}
         self.new_event_story: dict[str, str] = {}
+        # signatures (dyads + specific actors) for documents that share no event with a story
+        keys_of: dict[str, list[str]] = {}
+        day_of: dict[str, str] = {}
+        for d in new:
+            ms = by_doc.get(d.id, [])
+            day = doc_rows[d.id]["pub_date"] or next((m.day for m in ms if m.day), None)
+            ks = story_sig.story_keys_of_records(m.record for m in ms) if ms and day else []
+            if ks and day:
+                keys_of[d.id], day_of[d.id] = ks, day
+                self._story_key_rows.extend({"key": k, "day": day, "doc_id": d.id} for k in ks)
+        by_key, story_first = self._signature_hits(keys_of, day_of)
         for d in new:
             ms = by_doc.get(d.id, [])
             if not ms:
                 continue
             link = [m.event_id for m in ms if m.precision in STORY_LINK_PRECISION] or [m.event_id for m in ms]
             counts = Counter(find(ev_story[e]) for e in dict.fromkeys(link) if e in ev_story)
+            sig_sid: str | None = None
+            if not counts and d.id in keys_of:
+                ks = keys_of[d.id]
+                hits = [(k, kd, find(s)) for k in ks for kd, s in by_key.get(k, ())]
+                sig_sid = story_sig.best_story(ks, day_of[d.id], hits,
+                                               {h[2]: story_first.get(h[2]) for h in hits})
             if counts:
                 ranked = sorted(counts, key=lambda s: (-counts[s], s))
                 sid = ranked[0]
                 for other in ranked[1:]:
                     if counts[other] >= STORY_MERGE_SHARED:
                         parent[other] = sid
+            elif sig_sid is not None:
+                sid = sig_sid
+                self.stats.stories_linked += 1
             else:
                 sid = "s" + content_hash("story", d.id, length=15)
                 created.add(sid)
+                story_first[sid] = day_of.get(d.id) or doc_rows[d.id]["pub_date"]
                 self.stats.stories += 1
             doc_rows[d.id]["story_id"] = sid
+            for k in keys_of.get(d.id, ()):
+                by_key.setdefault(k, []).append((day_of[d.id], sid))
             dl = delta.setdefault(d.id, {"sid": sid, "events": 0, "actors": Counter()})
             for m in ms:
                 if m.event_id not in ev_story:
@@ -660,6 +727,35 @@ class BatchWriter:
         if losers:
             self.q_in("DELETE FROM stories WHERE id IN {}", losers)
 
+    def _signature_hits(self, keys_of: dict[str, list[str]], day_of: dict[str, str]
+                        ) -> tuple[dict[str, list[tuple[str, str]]], dict[str, str | None]]:
+        """Stored documents sharing a signature key with the batch's documents within the story
+        window (one query per group of documents whose windows overlap, a group spanning at most
+        :data:`CANDIDATE_SPAN_DAYS`): key → ``[(day, story id)]``, and the first day of each of
+        those stories."""
+        by_key: dict[str, list[tuple[str, str]]] = {}
+        if not keys_of:
+            return by_key, {}
+        w = dt.timedelta(days=story_sig.STORY_WINDOW_DAYS)
+        groups: list[tuple[dt.date, dt.date, set[str]]] = []
+        for did in sorted(keys_of, key=lambda x: day_of[x]):
+            day = dt.date.fromisoformat(day_of[did][:10])
+            if groups and day - w <= groups[-1][1] and (day + w - groups[-1][0]).days <= CANDIDATE_SPAN_DAYS:
+                groups[-1][2].update(keys_of[did])
+                groups[-1] = (groups[-1][0], day + w, groups[-1][2])
+            else:
+                groups.append((day - w, day + w, set(keys_of[did])))
+        sids: set[str] = set()
+        for lo, hi, keys in groups:
+            for r in self.q_in("SELECT k.key, k.day, d.story_id FROM story_keys k JOIN documents d ON d.id = k.doc_id "
+                               "WHERE k.key IN {} AND k.day BETWEEN :lo AND :hi AND d.story_id IS NOT NULL",
+                               sorted(keys), {"lo": lo.isoformat(), "hi": hi.isoformat()}):
+                by_key.setdefault(r.key, []).append((r.day, r.story_id))
+                sids.add(r.story_id)
+        first: dict[str, str | None] = {r.id: r.first_seen for r in self.q_in(
+            "SELECT id, first_seen FROM stories WHERE id IN {}", sorted(sids))}
+        return by_key, first
+
     # 5 ------------------------------------------------------------------
     def _insert_events(self, mentions: list[Mention], new_events: dict[str, list[Mention]],
                        doc_rows: dict[str, dict[str, Any]]) -> None:
@@ -671,6 +767,7 @@ class BatchWriter:
                 infos.append(MInfo(m.id, m.doc_id, origin, m.lang, m.pub_date, m.confidence, flags, is_copy, m.day,
                                    m.precision))
             agg = aggregate(infos)
+            self._ev_first[eid] = agg["first_seen"]
             by_id = {m.id: m for m in ms}
             rep = by_id[agg["first_mention"]]
             rec = rep.record
@@ -683,6 +780,11 @@ class BatchWriter:
                 "location": loc.location if loc else None, "lat": loc.lat if loc else None,
                 "lon": loc.lon if loc else None, "story_id": self.new_event_story.get(eid),
             })
+            r = rows[-1]
+            dd = self._dyad_delta.setdefault(r["dyad"], [0, 0, 0.0])
+            dd[0] += 1
+            dd[1] += r["num_mentions"]
+            dd[2] += float(r["goldstein"] or 0.0)
         self.many(
             "INSERT INTO events (id, first_mention, merge_key, dyad, actor_c, recipient_c, event, mode, cameo, "
             "quad_class, goldstein, date, date_precision, day, location, lat, lon, num_mentions, num_sources, "
@@ -698,7 +800,8 @@ class BatchWriter:
         moved: set[str] = set()
         if not ids:
             return moved
-        old = {r.id: r.first_seen for r in self.q_in("SELECT id, first_seen FROM events WHERE id IN {}", ids)}
+        old_rows = {r.id: r for r in self.q_in("SELECT id, first_seen, num_mentions, dyad FROM events WHERE id IN {}", ids)}
+        old = {i: r.first_seen for i, r in old_rows.items()}
         infos: dict[str, list[MInfo]] = {}
         for r in self.q_in(
             "SELECT m.id, m.event_id, m.doc_id, m.lang, m.pub_date, m.confidence, m.day, m.precision, d.flags, "
@@ -714,6 +817,10 @@ class BatchWriter:
             if track_first_seen and agg["first_seen"] and (first_old is None or agg["first_seen"] < first_old):
                 moved.update(i.doc_id for i in ms)
             upd.append({"id": eid, **agg})
+            self._ev_first[eid] = agg["first_seen"]
+            prev = old_rows.get(eid)
+            if prev is not None and agg["num_mentions"] != prev.num_mentions:
+                self._dyad_delta.setdefault(prev.dyad, [0, 0, 0.0])[1] += agg["num_mentions"] - prev.num_mentions
         self.many(
             "UPDATE events SET num_mentions = :num_mentions, num_sources = :num_sources, "
             "num_languages = :num_languages, first_seen = :first_seen, last_seen = :last_seen, "
@@ -722,31 +829,56 @@ class BatchWriter:
         return moved
 
     # 7 ------------------------------------------------------------------
-    def _republished(self, doc_ids: set[str]) -> set[str]:
+    def _republished(self, doc_ids: set[str], mentions: Sequence[Mention] = (),
+                     doc_rows: dict[str, dict[str, Any]] | None = None) -> set[str]:
         """Recompute ``old_events``/``events`` and the flags of these documents; returns those whose
-        flags changed."""
+        flags changed. The batch's own documents (``doc_rows``, with all their ``mentions`` in
+        memory and the first-seen dates of their events just written) need no query."""
         changed: set[str] = set()
-        ids = sorted(doc_ids)
         per_doc: dict[str, list[bool]] = {}
+        docs: list[tuple[str, str, str, int]] = []  # id, flags, signals, num_events
+        rows = doc_rows or {}
+        for m in mentions:
+            if m.doc_id in rows:
+                per_doc.setdefault(m.doc_id, []).append(
+                    _is_old(m.pub_date, self._ev_first.get(m.event_id), m.day, m.precision))
+        docs.extend((i, r["flags"], r["signals"], r["num_events"]) for i, r in rows.items() if i in doc_ids)
+        ids = sorted(i for i in doc_ids if i not in rows)
         for r in self.q_in("SELECT m.doc_id, m.pub_date, m.day, m.precision, e.first_seen FROM mentions m "
                            "JOIN events e ON e.id = m.event_id WHERE m.doc_id IN {}", ids):
             per_doc.setdefault(r.doc_id, []).append(_is_old(r.pub_date, r.first_seen, r.day, r.precision))
+        docs.extend((r.id, r.flags, r.signals, r.num_events) for r in self.q_in(
+            "SELECT id, flags, signals, num_events FROM documents WHERE id IN {}", ids))
         upd = []
-        for r in self.q_in("SELECT id, flags, signals, num_events FROM documents WHERE id IN {}", ids):
-            sig = _loads(r.signals, {})
-            pairs = per_doc.get(r.id, [])
+        for did, flags_json, signals, num_events in docs:
+            pairs = per_doc.get(did, [])
             old = sum(pairs)
+            sig = _loads(signals, {})
             before_old = sig.get("old_events")
+            if not old and before_old is None and flags_json == "[]" and did in rows:
+                self._flags_now[did] = []  # the common case: a new, unflagged page of new events
+                continue
             sig["old_events"], sig["events"] = old, len(pairs)
-            flags = trust.flags_from_signals(sig, bool(r.num_events))
-            self._flags_now[r.id] = flags
-            if flags != _loads(r.flags, []):
-                changed.add(r.id)
-                upd.append({"id": r.id, "flags": _json(flags), "signals": _json(sig)})
+            flags = trust.flags_from_signals(sig, bool(num_events))
+            self._flags_now[did] = flags
+            if flags != _loads(flags_json, []):
+                changed.add(did)
+                upd.append({"id": did, "flags": _json(flags), "signals": _json(sig)})
             elif (before_old or 0) != old:  # only a changed count is worth a write
-                upd.append({"id": r.id, "flags": _json(flags), "signals": _json(sig)})
+                upd.append({"id": did, "flags": _json(flags), "signals": _json(sig)})
         self.many("UPDATE documents SET flags = :flags, signals = :signals WHERE id = :id", upd)
         return changed
+
+    def _dyad_stats(self) -> None:
+        """Add the batch's events, mentions and Goldstein scores to ``dyad_stats``."""
+        rows = [{"dyad": k, "events": int(v[0]), "mentions": int(v[1]), "g": float(v[2])}
+                for k, v in sorted(self._dyad_delta.items()) if any(v)]
+        self.many(
+            "INSERT INTO dyad_stats (dyad, events, mentions, goldstein_sum) VALUES (:dyad, :events, :mentions, :g) "
+            "ON CONFLICT (dyad) DO UPDATE SET events = dyad_stats.events + excluded.events, "
+            "mentions = dyad_stats.mentions + excluded.mentions, "
+            "goldstein_sum = dyad_stats.goldstein_sum + excluded.goldstein_sum", rows)
+        self._dyad_delta = {}
 
     # 8 ------------------------------------------------------------------
     def _actors(self, mentions: list[Mention]) -> None:
