@@ -103,7 +103,8 @@ def test_protest_without_target_is_against_the_own_government(make_doc: MakeDoc)
 def test_no_domestic_target_when_another_country_is_named(make_doc: MakeDoc) -> None:
     doc = with_sector(make_doc("Protesters rallied in Paris against Russia.", "en"), "Protesters", "CVL")
     got = sides(code_document(doc))
-    assert got == {("PROTEST", "CVL", "RUS")}, got
+    # the target stays Russia (no domestic target); the protesters are placed in France (Paris)
+    assert got == {("PROTEST", "FRA", "RUS")}, got
 
 
 # -- victim entries --------------------------------------------------------------------------

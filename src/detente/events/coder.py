@@ -47,7 +47,16 @@ a hit are coded. For each such sentence:
    as are same-country dyads whose subject was borrowed from another clause. A PROTEST/COERCE
    with no target in a sentence naming a single country gets that country's government/the
    country as target (:data:`DOMESTIC_TARGET`).
-9. **Intent convention** — by default an intent/future event keeps its type with
+9. **Actor conventions** (PLOVER GSR and the team sets; en/zh/vi, :data:`CONVENTION_LANGS`) —
+   actors without a state of their own take the country where they are (*rebels in the Ivory
+   Coast*, *ethnic Albanians in south Serbia*, *police … in Russian cities*, *Hezbollah
+   guerrillas*); an agentless violent passive takes a party of another country named after it
+   or the place's country as agent (*soldiers were killed in a clash with Chinese troops*);
+   attacks by unidentified generic actors are not coded; an attack by civilians is a violent
+   protest; curfews, martial law and domestic concessions target the own country; a threat of
+   retaliation answers the first subject of another country; *an appeal from X* makes X the
+   recipient of a rejection; Chinese 对 … X marks X as the object even when not adjacent.
+10. **Intent convention** — by default an intent/future event keeps its type with
    ``intent=True``; ``Options.extra["intent_mode"] = "plover"`` recodes it as the PLOVER manual
    does (future cooperation → AGREE, future material conflict → THREATEN; see
    :data:`INTENT_RECODE`).
@@ -92,8 +101,40 @@ ORG_SECTORS: frozenset[str] = frozenset({"IGO", "NGO", "MNC", "IMG", "INT"})
 #: Cooperative types a coordinated subject does not do to each other when no recipient is named:
 #: aid goes to a third party ("Japan and South Korea sent rescue teams" is no Japan–Korea aid).
 NOT_RECIPROCAL: frozenset[str] = frozenset({"AID"})
-#: Types whose recipient may be the place/party something is taken from (withdraw, expel, pull out).
-FROM_TYPES: frozenset[str] = frozenset({"RETREAT", "SANCTION"})
+#: Types not coded when their source stays a generic actor of no known country (*unidentified
+#: gunmen kidnapped …*, *two rival gangs fought*): the team sets code no event there.
+UNIDENTIFIED_DROP: frozenset[str] = frozenset({"ASSAULT"})
+#: Languages whose dev sets follow the actor conventions below (unidentified attackers, generic
+#: actors placed in the event's country, agentless violent passives, violent protests): the
+#: Spanish and Arabic conflict sets code attacks by unnamed gunmen with an unknown source, and
+#: their place names (Guadalajara, Canadá, Albania as village names) are no countries.
+CONVENTION_LANGS: frozenset[str] = frozenset({"en", "zh", "vi"})
+#: An attack by civilians (*protesters stormed the embassy*, *attacked the consulate*: CAMEO 190)
+#: is a violent protest (CAMEO 145); killings by civilians stay assaults.
+CIVILIAN_RECODE: dict[str, str] = {"190": "145"}
+#: Types whose recipient may be the of-phrase of the trigger's object (*demanded the removal of X*).
+OF_OBJECT_TYPES: frozenset[str] = frozenset({"REQUEST", "RETREAT", "SANCTION"})
+#: Types whose missing recipient is the sentence's first subject of another country (a threat
+#: of retaliation answers the attacker named before it).
+RETALIATION_TYPES: frozenset[str] = frozenset({"THREATEN"})
+#: Types whose recipient may be a country named as the place (*drills around Taiwan*, *massed
+#: troops near Ukraine*, *eased emergency measures in Montenegro*, *evacuate settlements in the
+#: Gaza Strip*, *agreed to extend the force in Lebanon*; a city stays the location).
+LOC_RECIPIENT_TYPES: frozenset[str] = frozenset({"MOBILIZE", "CONCEDE", "RETREAT", "AGREE"})
+#: Sectors of official or organised actors whose *protest* is a verbal complaint (CAMEO 114).
+OFFICIAL_SECTORS: frozenset[str] = frozenset({"GOV", "HRI", "NGO", "IGO", "JUD", "LEG", "DIP", "MED"})
+#: CONCEDE modes that are concessions to the actor's own country (curfew, emergency rule,
+#: opposition activity): without a named recipient the country itself is the target.
+DOMESTIC_CONCESSION_MODES: frozenset[str] = frozenset({"ease-restrictions", "ease-dissent"})
+#: Types whose agentless passive (*were killed in a car bombing*) is still coded: the agent is a
+#: party of another country named after the verb, else the place's country, else unknown.
+AGENTLESS_PASSIVE: frozenset[str] = frozenset({"ASSAULT"})
+#: Types whose recipient may be the place/party something is taken from (withdraw, expel, pull
+#: out, seize … from) or asked of (*demanded autonomy from Serbian authorities*).
+FROM_TYPES: frozenset[str] = frozenset({"RETREAT", "SANCTION", "COERCE", "REQUEST"})
+#: Types whose recipient is the author of a request named after the trigger (*dismissed an appeal
+#: from X*, *rejected a demand from X*; ``grammar.json`` ``request_nouns``).
+AUTHOR_FROM_TYPES: frozenset[str] = frozenset({"REJECT", "AGREE", "CONCEDE"})
 #: Emit actor-only events for every type PLOVER does not require a recipient for (False: only
 #: for ACTOR_ONLY_TYPES). Measured on the dev sets: True raises PLOVER-GSR recall (its gold codes
 #: "X agreed to …" with no target) but costs precision on the team sets.
@@ -124,6 +165,14 @@ AR_PREFIX = frozenset("وفبلكسيتنأا")
 NO_SPACE = frozenset({"zh", "ja"})
 #: Languages where the subject may follow the verb.
 VSO_LANGS = frozenset({"ar", "es"})
+
+#: Words opening an ethnic-group mention (a people living in another state): per language.
+STATELESS_PREFIXES: dict[str, tuple[str, ...]] = {"en": ("ethnic ",)}
+
+#: Compass words allowed between an actor and its place (*ethnic Albanians in south Serbia*).
+DIRECTIONS: frozenset[str] = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeastern",
+    "northwestern", "southeastern", "southwestern", "northeast", "northwest", "southeast", "southwest"})
 
 #: Gaps between two mentions that make them one actor (apposition, possessive).
 APPOSITION = frozenset({"", "'s", "’s", "'", "的", "của", "de"})
@@ -270,6 +319,11 @@ class SentenceCoder:
         self._function_words = frozenset(g.coord) | frozenset(g.determiners) | frozenset(g.to) | frozenset(
             g.with_) | frozenset(g.by) | frozenset(g.of) | frozenset(g.loc) | frozenset(g.other_prep) | frozenset(
             g.negation) | frozenset(g.intent) | frozenset(g.passive_aux)
+        self._dets = frozenset(g.determiners)
+        self._with_words = frozenset(g.with_)
+        self._to_re = re.compile("|".join(re.escape(w) for w in g.to)) if g.to and not self.spaced else None
+        #: words allowed between an actor and its place (*rebels in the south of*)
+        self._loc_gap = frozenset(g.loc) | frozenset(g.determiners) | frozenset(g.of) | DIRECTIONS
         alts = []
         boundary = r"(?<!\w)" if self.spaced else ""
         for name, words in (("by", g.by), ("with", g.with_), ("to", g.to), ("from", g.from_), ("loc", g.loc),
@@ -352,6 +406,13 @@ class SentenceCoder:
                 hyp.append((m.end(), ordered[k] if k < len(ordered) else len(text)))
         return ordered, hyp
 
+    def _comma_participle(self, text: str, pattern: int, ts: int) -> bool:
+        """English ``…, V-ing`` (*threatened to raise tariffs, accusing Beijing of …*): an
+        accusation adjunct with the clause's subject, not the complement of the clause's first
+        trigger (only ACCUSE: *rejected a proposal, urging …* stays one event in the gold)."""
+        return self.lang == "en" and self.lex.patterns[pattern].split(" ")[0].endswith("ing") \
+            and text[:ts].rstrip().endswith(",")
+
     def _adjunct(self, text: str, pattern: int, ts: int, entry: Entry) -> bool:
         """English ``, V-ing`` participial adjunct of material conflict/cooperation (*…, killing 11
         people*; *…, leaving three injured*): a consequence of the main clause's event, coded by
@@ -401,7 +462,54 @@ class SentenceCoder:
                     items.append(Item(i, j, None, None, both=True))
                     spans.append((i, j))
         items.sort(key=lambda it: it.start)
+        if self.lang in STATELESS_PREFIXES:
+            self._stateless(text, items, locs)
         return items, locs
+
+    def _stateless(self, text: str, items: list[Item], locs: list[Item]) -> None:
+        """Actors without a state of their own take the country where they are (the PLOVER GSR
+        and team-set convention): a country-less generic actor right before *in/from C* (*rebels
+        in the Ivory Coast*, *activists from the defeated Fatah party*) or a people right before *in/of C* (*the Albanians of southern Serbia*)
+        is C's; an *ethnic* group (*ethnic Albanians demonstrated in Serbia*) is the country of the
+        sentence's location, else of the one other country the sentence names (*… near
+        Macedonia's border*)."""
+        prefixes = STATELESS_PREFIXES[self.lang]
+        places = sorted(items + locs, key=lambda it: it.start)
+        for it in items:
+            m = it.mention
+            if m is None:
+                continue
+            ethnic = m.kind == "demonym" and m.text.lower().startswith(prefixes)
+            people = m.kind == "demonym"  # "the Albanians of southern Serbia"
+            generic = not m.country and m.kind == "sector" and bool(m.sector) and m.sector not in ORG_SECTORS \
+                and bool(_SECTOR_RE.fullmatch(m.sector or ""))
+            if not (people or generic):
+                continue
+            nxt = next((p for p in places if p.start >= it.end), None)
+            place: ActorMention | None = None
+            gap = _words(text[it.end:nxt.start]) if nxt is not None else []
+            opener = self.gram.loc + self.gram.from_ + (self.gram.of if m.kind == "demonym" else ())
+            if generic and len(gap) >= 2 and gap[0].endswith("s") and gap[0].isalpha() \
+                    and gap[0] not in self._function_words and gap[1] in opener:
+                gap = gap[1:]  # "opposition groups in Zimbabwe": a plural head noun of the actor
+            if nxt is not None and nxt.mention is not None and nxt.mention.country and gap and len(gap) <= 4 \
+                    and gap[0] in opener and all(w in self._loc_gap or (w.isalpha() and w not in self._function_words)
+                                                 for w in gap[1:]):
+                place = nxt.mention  # "rebels in the Ivory Coast"
+            elif ethnic:
+                loc = next((p.mention for p in places if p.marker == "loc" and p.mention is not None
+                            and p.mention.country and p.mention.country != m.country), None)
+                others = {p.mention.country for p in places if p.mention is not None and p.mention.country
+                          and p.mention.country != m.country and p.mention.kind != "demonym"}
+                if loc is not None:
+                    place = loc
+                elif len(others) == 1:
+                    place = next(p.mention for p in places if p.mention is not None
+                                 and p.mention.country in others)
+            if place is None or place.country == m.country:
+                continue
+            c = place.country or ""
+            it.mention = replace(m, country=c, code=c + (m.sector or ""))
 
     def groups(self, text: str, items: list[Item]) -> list[Group]:
         """Coordinated runs of items.
@@ -414,11 +522,19 @@ class SentenceCoder:
         merged: list[Item] = []
         for it in items:
             if merged and not it.both and not merged[-1].both:
-                gap = text[merged[-1].end:it.start].strip()
+                gap = text[merged[-1].end:it.start].strip().strip("(（").strip()  # "European Union (EU)"
                 prev_m, cur_m = merged[-1].mention, it.mention
                 two_states = prev_m is not None and cur_m is not None and prev_m.kind == cur_m.kind == "state"
                 if gap in APPOSITION and not two_states:
                     it.marker = merged[-1].marker
+                    it.start = merged[-1].start  # the merged actor spans both ("Russia's Lavrov")
+                    if cur_m is not None and prev_m is not None and not cur_m.country and cur_m.kind == "sector" \
+                            and cur_m.sector:
+                        if prev_m.country and prev_m.sector not in ORG_SECTORS:
+                            # "Hezbollah guerrillas": the generic head keeps the country
+                            it.mention = replace(cur_m, country=prev_m.country, code=prev_m.country + cur_m.sector)
+                        elif prev_m.kind == "org" and not prev_m.country:
+                            it.mention = prev_m  # "U.N. military presence": the organisation's
                     merged[-1] = it
                     continue
             merged.append(it)
@@ -428,8 +544,18 @@ class SentenceCoder:
             if out:
                 last_end = pending_comma[-1].end if pending_comma else out[-1].end
                 raw_gap = text[last_end:it.start].strip()
+                if raw_gap[:1] in (")", "）"):  # "the European Union (EU) and Britain"
+                    raw_gap = raw_gap[1:].strip()
                 gap = raw_gap.strip(" 、")
-                if gap in coord or raw_gap == "、" or (not raw_gap and not it.both):
+                if self.spaced and " " in gap:  # "Israel and the Palestinians", "Kagame and his party"
+                    words = gap.split(" ")
+                    while len(words) > 1 and words[-1] in self._dets:
+                        words.pop()
+                    gap = " ".join(words)
+                if gap in self._with_words and out[-1].marker == "loc" and it.mention is not None \
+                        and not it.mention.is_location:
+                    pass  # "在韩国釜山同美国总统会晤", "tại Hà Nội với X": a with-phrase after a place
+                elif gap in coord or raw_gap == "、" or (not raw_gap and not it.both):
                     out[-1].items.extend(pending_comma)
                     pending_comma = []
                     out[-1].items.append(it)
@@ -489,6 +615,13 @@ class SentenceCoder:
             cands = [c for c in cands if c[6].actor_noun]
         if not cands:
             return []
+        if not self.spaced and mentions:
+            # no spaces, so the longest word wins: a one-name person inside a trigger word (敦 in
+            # 敦促) is a segmentation accident of the actor matcher, not an actor
+            spans = [(ts, te) for _, ts, te, *_ in cands]
+            mentions = [m for m in mentions if m.kind != "person" or not any(
+                ts <= m.start - sent.start and m.end - sent.start <= te and te - ts > m.end - m.start
+                for ts, te in spans)]
         items, locs = self.items(text, sent, mentions)
         mspans = [(it.start, it.end) for it in items] + [(it.start, it.end) for it in locs]
         groups = self.groups(text, items)
@@ -501,7 +634,7 @@ class SentenceCoder:
             if any(a < te and ts < b for a, b in mspans) and not self._trigger_wins(pattern, ts, te, items) \
                     and not (entry.actor_noun and self._names_itself(ts, te, items)):
                 continue
-            if ci == closed_clause:
+            if ci == closed_clause and not (entry.event == "ACCUSE" and self._comma_participle(text, pattern, ts)):
                 continue
             if self.verb_cues and not self._verb_reading(text, pattern, ts, items):
                 continue
@@ -541,6 +674,10 @@ class SentenceCoder:
         subj_end = max((gr.end for gr in pre_groups if gr.marker is None), default=cs)
         neg_ctx = text[max(subj_end, cs):ts] if not self.spaced else lw
         if not self.spaced:
+            lo = max(subj_end, cs)
+            for gr in reversed(pre_groups):  # "不会与美方直接谈判": the negation sits before the with-phrase
+                if gr.marker is not None and gr.start >= lo:
+                    neg_ctx = neg_ctx[:gr.start - lo] + neg_ctx[gr.end - lo:]
             neg_ctx = neg_ctx[-NEG_WINDOW_CHARS:] if len(neg_ctx) > NEG_WINDOW_CHARS else neg_ctx
         if _contains_word(neg_ctx, g.negation, self.spaced, g.neg_exceptions):
             return []
@@ -561,7 +698,7 @@ class SentenceCoder:
         if self.lang in ("vi", "zh") and _ends_with_word(left.rstrip(), g.passive_aux, self.spaced):
             passive = True  # "được mời", "被拘押": passive with the agent (if any) after the verb
         # 6. actors
-        post_groups = [gr for gr in groups if ts <= gr.start and gr.end <= ce]
+        post_groups = [gr for gr in groups if te <= gr.start and gr.end <= ce]  # not one the trigger swallowed
         if entry.victim:
             return self._victim_event(doc, sent, text, entry, ts, te, pre_groups, post_groups, groups, locs, context,
                                       options, flags, intent)
@@ -574,10 +711,16 @@ class SentenceCoder:
                         self._complement_between(text, subject.end, gr.start) or \
                         self._after_comma(text, subject.end, gr.start) or not self._identified(subject, entry):
                     subject, counterpart = gr, None  # the clause's first subject (reset by "said")
+                elif not self.spaced and counterpart is None and self._to_re is not None \
+                        and self._to_re.search(text, subject.end, gr.start):
+                    counterpart = gr  # "美国对340亿美元中国商品加征关税": 对 … X, the marker not adjacent
             elif gr.marker in ("with", "to") and subject is not None:
                 counterpart = gr
             elif gr.marker == "by":
                 agent = gr
+            elif gr.marker == "loc" and entry.event == "MOBILIZE" and subject is not None \
+                    and counterpart is None and not self.spaced:
+                counterpart = gr  # "俄罗斯已在俄乌边境附近集结兵力"
         poss = next((gr for gr in groups if 0 <= ts - gr.end <= 3 and text[gr.end:ts].strip() in ("'s", "’s", "'")),
                     None) if self.lang == "en" else None
         if poss is not None and self._identified(poss, entry):
@@ -604,6 +747,14 @@ class SentenceCoder:
         recipient: Group | None = counterpart
         if passive:
             by = next((gr for gr in post_groups if gr.marker == "by"), None)
+            if by is None and subject is not None and entry.event in AGENTLESS_PASSIVE \
+                    and self.lang in CONVENTION_LANGS and any(
+                    it.mention is not None and it.mention.country for it in subject.items):
+                by = self._implied_agent(subject, post_groups, locs)
+                if by is None:  # "three civilians were killed in a car bombing": victims, no agent
+                    return self._victim_event(doc, sent, text, entry, ts, te, [subject], [], groups, locs,
+                                              context, options, flags, intent)
+                flags.append("agent_from_place")
             if by is None or subject is None:
                 return []
             subject, recipient = by, subject
@@ -617,21 +768,35 @@ class SentenceCoder:
             # "cáo buộc của Mỹ" / "las acusaciones de X": the possessor did it, to the subject
             subject, recipient = owner, subject
             flags.append("nominal")
+        if recipient is None and entry.mode == "visit" and not passive:
+            # "arrived in Hanoi", "visited Moscow": the host of a visit is the place's country
+            place = next((it for it in locs if 0 <= it.start - te <= 2 and it.mention is not None
+                          and it.mention.country), None)
+            if place is not None and place.mention is not None:
+                c = place.mention.country or ""
+                host = replace(place.mention, entry=f"location:{c}", sector=None, code=c, kind="state",
+                               is_location=False)
+                recipient = Group([Item(place.start, place.end, host, None)])
+                flags.append("host_from_place")
         if recipient is None and not passive:
             subj_ms = [it.mention for it in subject.items if it.mention is not None] if subject is not None else []
             for gr in post_groups:
-                if self._is_speaker(text, gr) or not self._identified(gr, entry):
-                    continue
+                if self._is_speaker(text, gr) or not self._identified(gr, entry) or not self._identified(gr, None):
+                    continue  # (a generic "troops" identifies an actor of an attack, never its target)
                 if subj_ms and all(it.mention is not None and any(self._one_party(a, it.mention) for a in subj_ms)
                                    for it in gr.items):
                     continue  # the subject's own side ("Russia … its own territory"): look further
                 if entry.symmetric and not (gr.marker == "with" or (gr.marker is None and gr.start - te <= 24)):
                     continue  # "held talks with allies … China" is no meeting with China
-                if gr.marker in (None, "to", "with") or (gr.start - te <= 2 and gr.marker in ("other", "of")):
+                if gr.marker in (None, "to", "with") or (gr.start - te <= 2 and gr.marker in ("other", "of", "loc")) or (
+                        gr.marker == "of" and entry.event in OF_OBJECT_TYPES and len(_words(text[te:gr.start])) <= 4) or (
+                        gr.marker == "loc" and entry.event in LOC_RECIPIENT_TYPES):
+                    # "demanded the withdrawal of Serbian forces", "demanded a meeting of the Security Council"
                     recipient = gr  # right after a trigger ending in its preposition ("loan programme for")
                     break
-                if gr.marker == "by":
-                    if not entry.symmetric:  # "rejected calls by Kofi Annan": the author of the call
+                if gr.marker == "by" or (gr.marker == "from" and entry.event in AUTHOR_FROM_TYPES and any(
+                        w in self.gram.request_nouns for w in _words(text[max(te, gr.start - 40):gr.start])[-3:])):
+                    if not entry.symmetric:  # "rejected calls by Kofi Annan", "an appeal from X": its author
                         recipient = gr
                     break
             if recipient is None and entry.event == "PROTEST":
@@ -652,6 +817,14 @@ class SentenceCoder:
                         recipient = gr
                         flags.append("recipient_in_phrase")
                         break
+        if recipient is None and entry.event in RETALIATION_TYPES and subject is not None and not passive:
+            # "India struck …, and Islamabad vowed to respond": the threat answers the first subject
+            own = {it.mention.country for it in subject.items if it.mention is not None}
+            recipient = next((gr for gr in groups if gr.end <= subject.start and gr.marker is None and any(
+                it.mention is not None and it.mention.country and it.mention.country not in own for it in gr.items)),
+                None)
+            if recipient is not None:
+                flags.append("recipient_earlier_subject")
         if recipient is None and entry.event in FROM_TYPES:
             # "withdrew from Lebanon", "从黎巴嫩撤军", "rút quân khỏi Liban", "expelled … from"
             recipient = next((gr for gr in pre_groups + post_groups if gr.marker == "from"
@@ -683,6 +856,19 @@ class SentenceCoder:
         # enough for protests, attacks, repression and mobilisation — not for diplomacy
         sector_ok = entry.event in ACTOR_ONLY_TYPES
         actors = self._expand(subject, groups, context, sector_ok)
+        if entry.event == "PROTEST" and "subject_of_phrase" in flags:
+            # "supporters of former President X blocked roads": X's people protest, not X
+            actors = [replace(a, sector="CVL", code=a.country + "CVL", kind="sector") if a.country else a
+                      for a in actors]
+        if sector_ok and actors and not fallback:
+            if entry.event in UNIDENTIFIED_DROP and self.lang in CONVENTION_LANGS:
+                # "unidentified gunmen kidnapped …", "two rival gangs fought": no identifiable source
+                # (civilians are kept: "protesters stormed the embassy" is a violent protest)
+                actors = [a for a in actors if not _generic(a) or a.sector == "CVL"]
+                if not actors:
+                    return []
+            if self.lang in CONVENTION_LANGS:
+                actors = _place_generic(actors, groups, locs)
         recips = self._expand(recipient, groups, context) if recipient is not None else []
         if any(it.both for it in subject.items):
             flags.append("both_sides")
@@ -698,6 +884,26 @@ class SentenceCoder:
             code = self.onto.code(cameo)
             kind, mode = code.plover or kind, code.mode
             flags.append("intent_recoded")
+        if cameo == "141" and self.lang == "en" and text.startswith("protest", ts) and actors and all(
+                a.kind in ("role", "person", "org") or a.sector in OFFICIAL_SECTORS for a in actors):
+            # "a human rights group protested", "the foreign ministry protested": words, not a march
+            cameo = "114"
+            code = self.onto.code(cameo)
+            kind, mode = code.plover or kind, code.mode
+            flags.append("verbal_protest")
+            if not recips:
+                # "X are failing to …, a human rights group protested": the complaint is about X
+                first = next((gr for gr in groups if gr.end <= subject.start and gr.marker is None), None)
+                recips = self._expand(first, groups, context) if first is not None else []
+                if not recips:
+                    return []
+        if cameo in CIVILIAN_RECODE and self.lang in CONVENTION_LANGS and actors \
+                and all(a.sector == "CVL" for a in actors):
+            # "protesters stormed the embassy", "protesters attacked the consulate": a violent protest
+            cameo = CIVILIAN_RECODE[cameo]
+            code = self.onto.code(cameo)
+            kind, mode = code.plover or kind, code.mode
+            flags.append("civilian_recoded")
         base = CONF_CURATED if entry.priority >= 2 else CONF_PATTERN if (entry.before or entry.after) else CONF_DEFAULT
         pairs: list[tuple[ActorMention, ActorMention | None]] = []
         symmetric = entry.symmetric
@@ -723,11 +929,18 @@ class SentenceCoder:
                 pairs = [(actors[0], actors[1]), (actors[1], actors[0])]  # "the two sides accused each other"
         if pairs and not symmetric and all(r is not None and self._one_party(a, r) for a, r in pairs):
             pairs = []  # "Akayev agreed to resign without returning to Kyrgyzstan": no second party
+        if not pairs and kind == "CONCEDE" and mode in DOMESTIC_CONCESSION_MODES and not fallback:
+            # "shortened the curfew", "allowed the opposition to rally": a concession to the country
+            dom = _domestic(actors, groups, locs, "COERCE")
+            pairs = [(a, r) for a, r in dom or [] if r is not None]
+            if pairs:
+                flags.append("domestic_target")
         if not pairs:
             if self._actor_only(entry, fallback, intent):
                 pairs = [(a, None) for a in actors]
-                if DOMESTIC_TARGET and entry.event in DOMESTIC_TARGET and not fallback:
-                    dom = _domestic(actors, groups, locs, entry.event)
+                dom_kind = kind if kind in DOMESTIC_TARGET else entry.event  # a recoded violent protest
+                if DOMESTIC_TARGET and dom_kind in DOMESTIC_TARGET and not fallback:
+                    dom = _domestic(actors, groups, locs, dom_kind or "")
                     if dom is not None:
                         pairs = dom
                         if any(r is not None for _, r in dom):
@@ -745,7 +958,7 @@ class SentenceCoder:
         date, prec = self._date
         out: list[Event] = []
         for a, r in pairs:
-            if r is not None and self._one_party(a, r):
+            if r is not None and self._one_party(a, r) and not r.entry.startswith("domestic:"):
                 continue
             if fallback and r is not None and a.country and a.country == r.country:
                 continue  # a subject borrowed from another clause acting on its own country: a misparse
@@ -767,6 +980,28 @@ class SentenceCoder:
                 intent=intent, location=location, confidence=max(0.0, min(1.0, conf)), flags=list(flags),
             ))
         return out
+
+    @staticmethod
+    def _implied_agent(subject: Group, post_groups: list[Group], locs: list[Item]) -> Group | None:
+        """The agent of an agentless violent passive (*soldiers were killed in a clash with Chinese
+        troops*; *US servicemen were killed by a roadside bomb outside the Iraqi city of Basra*):
+        a party of another country named after the verb (*with/in/of/near* …), else the country
+        where it happened (the PLOVER GSR convention), else ``None``."""
+        own = {it.mention.country for it in subject.items if it.mention is not None}
+        for gr in post_groups:
+            if gr.marker in ("with", "loc", "of", "other", "from"):
+                for it in gr.items:
+                    m = it.mention
+                    if m is not None and m.country and m.country not in own:
+                        return Group([it])
+        for it in locs:
+            m = it.mention
+            if m is not None and m.country:
+                c = m.country
+                place = replace(m, entry=f"location:{c}", country=c, sector=None, code=c, kind="state",
+                                is_location=False)
+                return Group([Item(it.start, it.end, place, None)])
+        return None
 
     def _speaker_request(self, text: str, ts: int, cs: int, groups: list[Group]) -> tuple[Group, Group] | None:
         """*X said/declared that Y must …* (or *Y must …, X said*): the speaker X asks Y. ``None``
@@ -904,16 +1139,16 @@ class SentenceCoder:
     def _one_party(a: ActorMention, r: ActorMention) -> bool:
         """Are actor and recipient one party? The same entry; a capital or city of one's own state
         ("Blinken invited … to Washington"); a state and its own minister or role."""
-        if a.entry == r.entry:
-            return True
+        if a.entry == r.entry and a.country == r.country:
+            return True  # (one generic entry may stand for two countries' troops: "Indian … Chinese troops")
         if not a.country or a.country != r.country:
             return False
         if "metonym" in (a.kind, r.kind) or a.is_location or r.is_location:
             return True
         if a.sector == r.sector:
             return True  # "Russia … a Russian warplane", "Vietnam … Vietnamese": one country, one side
-        return (a.sector is None) != (r.sector is None) and a.kind in ("state", "role", "person") \
-            and r.kind in ("state", "role", "person")
+        return (a.sector is None) != (r.sector is None) and a.kind in ("state", "role", "person", "demonym") \
+            and r.kind in ("state", "role", "person", "demonym")  # "Xi … Chinese goods": one side
 
     def _zh_nominal_ok(self, text: str, ts: int, groups: list[Group]) -> bool:
         """Chinese 的 + trigger is a noun (对商船的袭击): an event only as "A对B的袭击", with both
@@ -934,12 +1169,13 @@ class SentenceCoder:
             gap = gap[: -len(d)].rstrip()
         return gap.endswith((",", "，"))
 
-    def _identified(self, gr: Group, entry: Entry) -> bool:
-        """Does a group name at least one actor the coder may use for this entry?"""
+    def _identified(self, gr: Group, entry: Entry | None) -> bool:
+        """Does a group name at least one actor the coder may use for this entry (``None``: as a
+        recipient — generic sector actors do not count)?"""
         for it in gr.items:
             m = it.mention
             if m is None or m.country or not m.code.startswith("-") or (
-                    entry.event in ACTOR_ONLY_TYPES and m.kind == "sector"):
+                    entry is not None and entry.event in ACTOR_ONLY_TYPES and m.kind == "sector"):
                 return True
         return False
 
@@ -1064,6 +1300,30 @@ def _drop_subsumed(events: list[Event]) -> list[Event]:
     return out
 
 
+def _generic(m: ActorMention) -> bool:
+    """A generic sector actor without a country (*protesters*, *gunmen*, *police*)?"""
+    return not m.country and m.kind in ("sector", "role") and bool(m.sector) and m.sector not in ORG_SECTORS \
+        and bool(_SECTOR_RE.fullmatch(m.sector or ""))
+
+
+def _place_generic(actors: list[ActorMention], groups: list[Group], locs: list[Item]) -> list[ActorMention]:
+    """Generic actors take the country where the event happens (the team-set and PLOVER GSR
+    convention: *police detained … in Russian cities* → RUSCOP, *people rallied in Okinawa* →
+    JPNCVL): the first location's country, else the one country the sentence names."""
+    if not any(_generic(a) for a in actors):
+        return actors
+    c = next((it.mention.country for it in locs if it.mention is not None and it.mention.country), None)
+    if c is None:  # "rallied in Okinawa", "marched through Hong Kong": a region/state after in/through
+        c = next((it.mention.country for gr in groups for it in gr.items
+                  if it.marker == "loc" and it.mention is not None and it.mention.country), None)
+    if c is None:
+        named = {it.mention.country for gr in groups for it in gr.items if it.mention is not None and it.mention.country}
+        if len(named) != 1:
+            return actors
+        c = named.pop()
+    return [replace(a, country=c, code=c + (a.sector or "")) if _generic(a) else a for a in actors]
+
+
 def _domestic(actors: list[ActorMention], groups: list[Group], locs: list[Item],
               kind: str) -> list[tuple[ActorMention, ActorMention | None]] | None:
     """Actor/recipient pairs under :data:`DOMESTIC_TARGET`, or ``None`` when the sentence does
@@ -1090,9 +1350,11 @@ def _domestic(actors: list[ActorMention], groups: list[Group], locs: list[Item],
         if kind == "PROTEST" and a.country == c and a.sector is None and a.kind in ("state", "demonym"):
             # "俄罗斯数十座城市爆发反战抗议", "Algerians protested": the country's people protest
             a = replace(a, sector="CVL", code=c + "CVL")
-        if SentenceCoder._one_party(a, target):
-            out.append((a, None))  # the state or government itself (curfew, martial law): one party
+        if kind != "COERCE" and SentenceCoder._one_party(a, target):
+            out.append((a, None))  # a state protesting to itself: one party
             continue
+        # a curfew, martial law, a state of emergency by C's government targets C itself (the team
+        # sets and PLOVER GSR code "Yoon declared martial law" KORGOV→KOR)
         out.append((a, target))
     return out
 

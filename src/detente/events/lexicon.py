@@ -252,6 +252,8 @@ class Grammar:
     deny: tuple[str, ...] = ()
     #: complement-clause openers (*that*, *rằng*): a group after one starts a new subject
     complementizer: tuple[str, ...] = ()
+    #: nouns naming a request (*appeal, demand, call*): *rejected an appeal from X* → X
+    request_nouns: tuple[str, ...] = ()
 
 
 @cache
@@ -268,4 +270,4 @@ def load_grammar(lang: str) -> Grammar:
                    determiners=t("determiners"), coord=t("coord"), speech=t("speech"), verb_cues=t("verb_cues"), vp_coord=t("vp_coord"),
                    both_sides=t("both_sides"), clause_break=t("clause_break"),
                    hypothetical=t("hypothetical"), deny=t("deny"),
-                   complementizer=t("complementizer"))
+                   complementizer=t("complementizer"), request_nouns=t("request_nouns"))

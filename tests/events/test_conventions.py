@@ -1,0 +1,128 @@
+"""Actor conventions of the coder (PLOVER GSR and team-set style), found in the dev-set error
+review: actors without a state of their own take the country where they are, agentless violent
+passives, domestic coercion, unidentified attackers, retaliation threats, authors of rejected
+appeals, Chinese 对 … X objects and with-phrases after a place."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from detente.events import code_document
+from detente.records import ActorMention, Document, Event
+
+MakeDoc = Callable[..., Document]
+
+
+def sides(events: list[Event]) -> set[tuple[str, str | None, str | None]]:
+    """(type, actor side, recipient side); an unknown side is ``None``."""
+    def side(x: dict | None) -> str | None:
+        return None if x is None else (x.get("country") or x.get("code"))
+    return {(e.event, side(e.actor), side(e.recipient)) for e in events}
+
+
+def add(doc: Document, word: str, *, country: str | None = None, sector: str | None = None,
+        kind: str = "sector", nth: int = 0) -> Document:
+    """Add a mention for the ``nth`` occurrence of ``word``."""
+    i = -1
+    for _ in range(nth + 1):
+        i = doc.text.index(word, i + 1)
+    code = (country or "---") + (sector or "")
+    doc.mentions.append(ActorMention(start=i, end=i + len(word), text=word, entry=f"test.extra.{word}", name=word,
+                                     country=country, sector=sector, code=code, kind=kind))
+    doc.mentions.sort(key=lambda m: m.start)
+    return doc
+
+
+# -- actors without a state of their own ----------------------------------------------------
+
+def test_generic_actor_in_a_country_is_that_countrys(make_doc: MakeDoc) -> None:
+    doc = add(make_doc("Rebels in Myanmar attacked Egypt.", "en"), "Rebels", sector="REB")
+    assert sides(code_document(doc)) == {("ASSAULT", "MMR", "EGY")}
+
+
+def test_ethnic_group_takes_the_country_of_the_location(make_doc: MakeDoc) -> None:
+    doc = add(make_doc("Ethnic Poles demonstrated on Tuesday in Egypt.", "en"), "Ethnic Poles", country="POL",
+              kind="demonym")
+    got = sides(code_document(doc))
+    assert ("PROTEST", "EGY", "EGY") in got and not any(a == "POL" for _, a, _ in got), got
+
+
+def test_generic_head_keeps_the_country_of_its_modifier(make_doc: MakeDoc) -> None:
+    # "Hamas guerrillas": one actor, Hamas's country, not a country-less "guerrillas"
+    doc = add(make_doc("Hamas guerrillas attacked Egypt.", "en"), "guerrillas", sector="REB")
+    assert sides(code_document(doc)) == {("ASSAULT", "PSE", "EGY")}
+
+
+def test_generic_actor_takes_the_place_of_the_event(make_doc: MakeDoc) -> None:
+    doc = add(make_doc("Thousands of people rallied in Paris against Russia.", "en"), "people", sector="CVL")
+    assert sides(code_document(doc)) == {("PROTEST", "FRA", "RUS")}
+
+
+# -- violence ------------------------------------------------------------------------------------
+
+def test_agentless_passive_takes_the_other_party_named_after_it(make_doc: MakeDoc) -> None:
+    doc = add(add(make_doc("Twenty Indian soldiers were killed in a clash with Chinese troops.", "en"),
+                  "Indian soldiers", country="IND", sector="MIL"), "Chinese troops", country="CHN", sector="MIL")
+    assert ("ASSAULT", "CHN", "IND") in sides(code_document(doc))
+
+
+def test_agentless_passive_without_a_party_codes_the_victims_only(make_doc: MakeDoc) -> None:
+    doc = add(make_doc("Three Egyptian soldiers were killed in a car bombing.", "en"), "Egyptian soldiers",
+              country="EGY", sector="MIL")
+    assert sides(code_document(doc)) == {("ASSAULT", None, "EGY")}
+
+
+def test_unidentified_attackers_code_nothing(make_doc: MakeDoc) -> None:
+    doc = add(make_doc("Unidentified gunmen kidnapped three workers from Egypt.", "en"), "Unidentified gunmen",
+              sector="UAF")
+    assert code_document(doc) == []
+
+
+def test_protesters_storming_a_building_is_a_violent_protest(make_doc: MakeDoc) -> None:
+    doc = add(make_doc("Protesters stormed the embassy of Iran in Egypt.", "en"), "Protesters", sector="CVL")
+    got = sides(code_document(doc))
+    assert got and all(t == "PROTEST" for t, _, _ in got), got
+
+
+def test_martial_law_targets_the_own_country(make_doc: MakeDoc) -> None:
+    doc = make_doc("The president of South Korea declared martial law.", "en")
+    assert sides(code_document(doc)) == {("COERCE", "KOR", "KOR")}
+
+
+def test_retaliation_threat_answers_the_attacker(make_doc: MakeDoc) -> None:
+    doc = make_doc("Israel struck targets in Lebanon, and Iran vowed to retaliate.", "en")
+    assert ("THREATEN", "IRN", "ISR") in sides(code_document(doc))
+
+
+# -- recipients --------------------------------------------------------------------------------
+
+def test_rejected_appeal_targets_its_author(make_doc: MakeDoc) -> None:
+    doc = make_doc("Iran rejected an appeal from France to release the prisoners.", "en")
+    assert sides(code_document(doc)) == {("REJECT", "IRN", "FRA")}
+
+
+def test_request_of_an_object_of_phrase(make_doc: MakeDoc) -> None:
+    doc = make_doc("Ukraine demanded the withdrawal of Russia from its territory.", "en")
+    assert ("REQUEST", "UKR", "RUS") in sides(code_document(doc))
+
+
+def test_coordination_across_a_determiner(make_doc: MakeDoc) -> None:
+    doc = make_doc("Israel and the Hamas movement agreed to a prisoner swap.", "en")
+    evs = code_document(doc)
+    assert any({e.actor and e.actor["country"], e.recipient and e.recipient["country"]} == {"ISR", "PSE"}
+               for e in evs), sides(evs)
+
+
+def test_zh_object_after_dui_is_the_recipient(make_doc: MakeDoc) -> None:
+    doc = make_doc("美国对340亿美元中国商品加征关税。", "zh")
+    assert ("SANCTION", "USA", "CHN") in sides(code_document(doc))
+
+
+def test_zh_with_phrase_after_a_place_is_the_counterpart(make_doc: MakeDoc) -> None:
+    doc = make_doc("王毅在曼谷同沙利文举行会谈。", "zh")
+    got = sides(code_document(doc))
+    assert any(t == "CONSULT" and {a, r} == {"CHN", "USA"} for t, a, r in got), got
+
+
+def test_zh_negation_before_a_with_phrase(make_doc: MakeDoc) -> None:
+    assert code_document(make_doc("伊朗不会与美国直接谈判。", "zh")) == []
