@@ -150,3 +150,31 @@ def test_sample_pub_dates(samples):
     assert find_pub_date_in_head(samples["000"])[0] == dt.date(2024, 4, 25)
     assert find_pub_date_in_head(samples["003"])[0] == dt.date(2021, 4, 20)
     assert find_pub_date_in_head(samples["002"]) is None  # no dateline: unknown stays unknown
+
+
+def test_pattern_gates_are_parts_every_match_holds():
+    """Patterns are skipped on texts lacking a part every match holds: a caseless character
+    (年, /), a word of a table ({WD}, {MON}) or a literal string ("ago"); optional parts and
+    alternatives never gate."""
+    from detente.text.data import load_dates, mandatory_parts
+
+    assert mandatory_parts(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月", 0) == ("年月", (), ())
+    assert mandatory_parts(r"\b(?:(?P<pre>last|next)\s+)?(?P<wd>{WD})\b", 0) == ("", ("WD",), ())
+    assert mandatory_parts(r"(?:{MON}|{WD})?\s*(?:前|之前)", 0) == ("前", (), ())
+    assert mandatory_parts(r"\b(?P<n>\d+|one|two)\s+days\s+(?:ago|later)\b", 0) == ("", (), ("days",))
+    pats = {p.id: p for ps in load_dates().patterns.values() for p in ps}
+    assert pats["en.weekday"].gate_tables == ("WD",)
+    assert pats["en.mdy"].gate_tables == ("MON",)
+    assert pats["en.ago"].gate_literals == ("ago",)
+
+
+def test_gated_patterns_find_the_same_dates():
+    # table words in any case, and a character that re.IGNORECASE folds specially (ᲀ ~ в)
+    assert resolve_event_date("ON TUESDAY the ministers met.", "en", PUB) == ("2024-04-23", "day")
+    assert resolve_event_date("El MARTES los ministros se reunieron.", "es", PUB) == ("2024-04-23", "day")
+    assert resolve_event_date("Переговоры прошли 5 ФЕВРАЛЯ 2023 года.", "ru", PUB) == ("2023-02-05", "day")
+    from detente.text.dates import find_date_expressions
+
+    assert [m.rule for m in find_date_expressions("5 феᲀраля 2023 года", "ru")] == ["ru.dmy"]
+    assert resolve_event_date("The ministers met in Hanoi.", "en", PUB) == (None, None)
+    assert resolve_event_date("The ministers met three days AGO.", "en", PUB) == ("2024-04-22", "day")

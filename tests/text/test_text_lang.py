@@ -108,3 +108,21 @@ def test_paragraph_labels_on_mixed_page():
     got = detect_document(text)
     assert got["lang"] == "vi"
     assert [p.label for p in got["paragraphs"]] == ["vi", "en", "vi"]
+
+
+def test_cyrillic_languages_by_letters():
+    """Russian letters decide Russian without py3langid; Ukrainian, Bulgarian and Serbian
+    (uncoded) still come out as "other"."""
+    assert identify("Министр иностранных дел России заявил, что переговоры в Женеве были полезными и продолжатся.")[0] == "ru"
+    for line in (
+        "Президент України зустрівся з прем'єр-міністром Польщі у Варшаві та обговорив безпеку регіону",
+        "Президентът на България се срещна с премиера на Гърция в София за енергийната сигурност",
+        "Председник Србије састао се са премијером Мађарске у Београду да разговарају о трговини",
+    ):
+        assert identify(line)[0] == "other", line
+
+
+def test_repeated_paragraphs_get_the_same_decision():
+    line = "Analysts said the relationship remains fragile despite recent progress in the talks."
+    first = identify(line)
+    assert identify(line) == first and identify(line + " More text after the sample.") == identify(line + " More text after the sample.")

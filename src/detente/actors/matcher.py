@@ -169,12 +169,15 @@ def find_mentions(
     kinfo = table.kinfo
     n = len(norm)
     for ki, s, e in hits:
+        # the boundary test first (cheap, drops most hits: "un" in "until"), then the language
+        first_word, last_word = kinfo[ki]
+        if first_word and s:
+            before = norm[s - 1]  # _is_word(before), inlined: this runs for every hit
+            if before.isalnum() and (before < "\u3040" or not _is_cjk(before)) and not _arabic_prefix_ok(norm, s):
+                continue  # inside a longer word
         pats = patterns_in(ki, use_lang)
         if not pats:
             continue
-        first_word, last_word = kinfo[ki]
-        if first_word and s and _is_word(norm[s - 1]) and not _arabic_prefix_ok(norm, s):
-            continue  # inside a longer word
         end = e
         if e < n:
             after = norm[e]
@@ -447,16 +450,6 @@ def _gap_ok(text: str, norm: str, a: int, b: int, left: str, right: str) -> bool
     return bool(left in ("role", "agent") and right == "country" and g in CONNECTORS)
 
 
-_COMPAT = {
-    # which slots may join an existing group (slot → forbidden companions)
-    "country": {"country", "other"},
-    "role": {"role", "agent", "other"},
-    "agent": {"agent", "role", "person", "other"},
-    "person": {"person", "other"},
-    "other": {"country", "role", "agent", "person", "other"},
-}
-
-
 def _merge(chosen: list[Cand], text: str, norm: str, table: ActorTable) -> list[Group]:
     """Group adjacent items into actor phrases (country + role + name, agent + country …)."""
     groups: list[Group] = []
@@ -507,11 +500,18 @@ _MEMBERSHIP_GAP = re.compile(
 
 
 def _joinable(g: Group, slot: str, last: str) -> bool:
+    """Whether an item of ``slot`` may join ``g``. Forbidden companions: a country joins no
+    country (or other); a role no role or agent; an agent no agent, role or person; a person no
+    person; an "other" item never joins."""
     if slot == "other" or g.other is not None:
         return False
     if g.person is not None:  # a name ends a phrase, except a title right after it (拜登总统)
         return slot == "role" and g.role is None and last == "person"
-    return all(getattr(g, other_slot) is None for other_slot in _COMPAT[slot])
+    if slot == "country":
+        return g.country is None
+    if slot in ("role", "agent"):
+        return g.role is None and g.agent is None
+    return True  # a person: no person or other in g (checked above)
 
 
 # ----------------------------------------------------------------------------- 7. fuzzy

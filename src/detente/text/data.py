@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -117,6 +117,12 @@ class DatePattern:
     kind: str
     regex: re.Pattern[str]
     needs: str = "word"
+    #: caseless characters every match contains (年, 月, /): absent from a text → no match
+    gate_chars: str = ""
+    #: word tables (``{MON}`` → ``"MON"``) one of whose words every match contains
+    gate_tables: tuple[str, ...] = ()
+    #: lower-cased literal strings every match contains (in any case when the pattern ignores case)
+    gate_literals: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +141,101 @@ class DateData:
     numbers: dict[str, dict[str, int]]
     patterns: dict[str, tuple[DatePattern, ...]]
     keywords: dict[str, frozenset[str]]
+    #: per language: the lower-cased words of each placeholder table, for ``gate_tables``
+    gate_words: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
+
+
+#: Shortest literal string of a pattern used as a gate.
+GATE_LITERAL_MIN = 3
+#: Placeholders of date patterns, each a word table substituted as an alternation.
+PLACEHOLDERS: tuple[str, ...] = ("MON", "WD", "REL", "PER")
+#: Private-use stand-ins for the placeholders while a pattern's mandatory parts are analysed.
+_STAND_IN = {ph: chr(0xE100 + i) for i, ph in enumerate(PLACEHOLDERS)}
+
+
+def mandatory_parts(src: str, flags: int) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """The parts every match of a date pattern (source with ``{MON}``-style placeholders)
+    contains: caseless literal characters, the placeholder tables, and literal strings of at
+    least :data:`GATE_LITERAL_MIN` characters (lower-cased: "ago", "il y a", "hace").
+
+    Found on the parsed pattern: a literal or placeholder is mandatory when it is reached
+    without passing an optional repeat, and, inside an alternation, when every branch holds
+    it. Lookarounds are ignored (never gated on).
+    """
+    from re import _constants as c  # type: ignore[attr-defined]
+    from re import _parser  # type: ignore[attr-defined]
+
+    for ph, ch in _STAND_IN.items():
+        src = src.replace("{" + ph + "}", ch)
+    tree = _parser.parse(src, flags)
+
+    runs: set[str] = set()
+
+    def walk(seq: Any) -> set[int]:
+        out: set[int] = set()
+        run: list[str] = []
+        for op, av in seq:
+            if op is c.LITERAL:
+                out.add(av)
+                run.append(chr(av))
+                continue
+            if len(run) >= GATE_LITERAL_MIN:  # consecutive literals of a mandatory sequence
+                runs.add("".join(run))
+            run = []
+            if op is c.SUBPATTERN:
+                out |= walk(av[-1])
+            elif op is c.ATOMIC_GROUP:
+                out |= walk(av)
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+                if av[0] >= 1:
+                    out |= walk(av[2])
+            elif op is c.BRANCH:
+                sets = [walk_optional(b) for b in av[1]]
+                out |= set.intersection(*sets) if sets else set()
+        if len(run) >= GATE_LITERAL_MIN:
+            runs.add("".join(run))
+        return out
+
+    def walk_optional(seq: Any) -> set[int]:
+        # a branch of an alternation: its characters count (intersected), its strings do not
+        saved = set(runs)
+        got = walk(seq)
+        runs.intersection_update(saved)
+        return got
+
+    found = walk(tree)
+    by_code = {ord(ch): ph for ph, ch in _STAND_IN.items()}
+    tables = tuple(sorted(by_code[x] for x in found if x in by_code))
+    caseless = "".join(sorted(chr(x) for x in found if x not in by_code and _caseless(chr(x))))
+    literals = tuple(sorted(
+        r.lower() for r in runs
+        if FOLD_SPECIAL.isdisjoint(r) and len(r.lower()) == len(r) and not any(ch in r for ch in _STAND_IN.values())
+    ))
+    return caseless, tables, literals
+
+
+def _caseless(ch: str) -> bool:
+    """A character without case variants (and no special case folding): it matches only itself."""
+    return ch.lower() == ch == ch.upper() and ch.casefold() == ch and ch.isprintable() and ch not in FOLD_SPECIAL
+
+
+def _fold_special() -> frozenset[str]:
+    """Characters that ``re.IGNORECASE`` equates with a character of another ``str.lower()``
+    (ı ~ i, ſ ~ s, ᲀ ~ в …: Python's extra case equivalences), except the plain ASCII and Russian
+    letters of those classes, plus sigma and İ (``str.lower()`` depends on context or gives two
+    characters), ß and ẞ."""
+    try:
+        from re._casefix import _EXTRA_CASES
+    except ImportError:  # pragma: no cover - another Python: a fixed superset
+        chars = set("ıſͅςσϐϑϕϖϰϱϵᲀᲁᲂᲃᲄᲅᲆᲇᲈẛιΐΰΐΰﬅﬆµβεθικμπρφṡѣꙋ")
+    else:
+        chars = {chr(k) for k in _EXTRA_CASES} | {chr(v) for vs in _EXTRA_CASES.values() for v in vs}
+    return frozenset((chars - set("isвдостъ")) | set("İΣσςẞß"))
+
+
+#: A text holding one of these characters is not gated on words (see :func:`_fold_special`);
+#: a table word holding one is never a gate word.
+FOLD_SPECIAL: frozenset[str] = _fold_special()
 
 
 def _alternation(words: list[str], case_variants: bool) -> str:
@@ -170,6 +271,10 @@ def load_dates() -> DateData:
             "{REL}": rel_days.get(lang, {}),
             "{PER}": rel_periods.get(lang, {}),
         }
+        try:
+            gate_chars, gate_tables, gate_literals = mandatory_parts(src, re.IGNORECASE if ci else 0)
+        except Exception:  # an unanalysable pattern is simply never gated
+            gate_chars, gate_tables, gate_literals = "", (), ()
         for ph, table in subs.items():
             if ph in src:
                 if not table:
@@ -179,7 +284,8 @@ def load_dates() -> DateData:
             rx = re.compile(src, re.IGNORECASE if ci else 0)
         except re.error as exc:
             raise DataError(f"date pattern {spec['id']}: {exc}") from exc
-        patterns.setdefault(lang, []).append(DatePattern(spec["id"], lang, spec["kind"], rx, spec.get("needs", "word")))
+        patterns.setdefault(lang, []).append(DatePattern(spec["id"], lang, spec["kind"], rx, spec.get("needs", "word"),
+                                                         gate_chars, gate_tables, gate_literals))
     keywords: dict[str, frozenset[str]] = {}
     for lang in set(patterns) - {"xx"}:
         words: set[str] = set(d.get("triggers", {}).get(lang, []))
@@ -212,4 +318,17 @@ def load_dates() -> DateData:
         numbers={k: {w.lower(): int(n) for w, n in v.items()} for k, v in d.get("numbers", {}).items()},
         patterns={k: tuple(v) for k, v in patterns.items()},
         keywords=keywords,
+        gate_words=_gate_words(months, weekdays, rel_days, rel_periods),
     )
+
+
+def _gate_words(*tables: dict[str, Any]) -> dict[str, dict[str, tuple[str, ...]]]:
+    """Lower-cased words of each placeholder table per language; a table holding a word with a
+    special case folding (see ``FOLD_SPECIAL``) is left out (never gated on)."""
+    out: dict[str, dict[str, tuple[str, ...]]] = {}
+    for ph, table in zip(PLACEHOLDERS, tables, strict=True):
+        for lang, words in table.items():
+            low = tuple(sorted({w.lower() for w in words}))
+            if low and all(FOLD_SPECIAL.isdisjoint(w) and len(w) == len(w.lower()) for w in words):
+                out.setdefault(lang, {})[ph] = low
+    return out

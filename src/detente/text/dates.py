@@ -24,8 +24,17 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
-from .data import CLITIC_LANGS, KEYWORD_TOKEN, NO_SPACE_LANGS, DatePattern, load_dates
+from .data import (
+    CLITIC_LANGS,
+    FOLD_SPECIAL,
+    KEYWORD_TOKEN,
+    NO_SPACE_LANGS,
+    PLACEHOLDERS,
+    DatePattern,
+    load_dates,
+)
 
 #: A day+month without a year that lands more than this many days after the reference date is
 #: taken to be in the previous year (news reports past events; calibrated on "hôm 26/10"-style
@@ -101,14 +110,58 @@ def _has_keyword(text: str, lang: str, keys: frozenset[str]) -> bool:
     return not keys.isdisjoint(KEYWORD_TOKEN.findall(text.lower()))
 
 
+#: Characters with special case folding (see ``data.FOLD_SPECIAL``): texts holding one are
+#: not gated on words.
+_FOLD_SPECIAL_RX = re.compile("[" + re.escape("".join(sorted(FOLD_SPECIAL))) + "]")
+
+
+def _tables_present(p: DatePattern, low: str, present: dict[str, frozenset[str]]) -> bool:
+    """Whether the lower-cased text holds a word of every gated table of ``p`` (tables without
+    gate words count as present). ``present`` caches, per language, the tables found by one
+    Aho-Corasick pass over ``low``."""
+    got = present.get(p.lang)
+    if got is None:
+        gate = _table_automaton(p.lang)
+        if gate is None:
+            got = present[p.lang] = frozenset(PLACEHOLDERS)
+        else:
+            automaton, tables, of_key = gate
+            got = present[p.lang] = frozenset(
+                {of_key[k] for k, _, _ in automaton.find_matches_as_indexes(low, overlapping=True)}
+                | (frozenset(PLACEHOLDERS) - tables))
+    return all(t in got for t in p.gate_tables)
+
+
+@cache
+def _table_automaton(lang: str) -> tuple[Any, frozenset[str], list[str]] | None:
+    """One automaton over the gate words of every table of ``lang``: (automaton, the tables
+    with gate words, table of each automaton key)."""
+    import ahocorasick_rs
+
+    words = load_dates().gate_words.get(lang)
+    if not words:
+        return None
+    keys: list[str] = []
+    of_key: list[str] = []
+    for table, ws in sorted(words.items()):
+        for w in ws:
+            keys.append(w)
+            of_key.append(table)
+    automaton = ahocorasick_rs.AhoCorasick(keys, matchkind=ahocorasick_rs.MatchKind.Standard)
+    return automaton, frozenset(words), of_key
+
+
 def find_date_expressions(text: str, lang: str | None, kinds: frozenset[str] | None = None) -> list[DateMatch]:
     """Date expressions in ``text`` for ``lang`` (all languages when ``None``), non-overlapping,
     longest first where they overlap, sorted by position."""
-    norm = text.translate(_DIGITS)
+    norm = text if text.isascii() else text.translate(_DIGITS)  # _DIGITS maps non-ASCII digits only
     data = load_dates()
     has_digit = _ASCII_DIGIT.search(norm) is not None
     has_word: dict[str, bool] = {}
     found: list[DateMatch] = []
+    low: str | None = None
+    words_ok = False
+    present: dict[str, frozenset[str]] = {}
     for p in _patterns_for(lang):
         if kinds is not None and p.kind not in kinds:
             continue
@@ -120,6 +173,15 @@ def find_date_expressions(text: str, lang: str | None, kinds: frozenset[str] | N
             if p.lang not in has_word:
                 has_word[p.lang] = _has_keyword(norm, p.lang, data.keywords[p.lang])
             if not has_word[p.lang]:
+                continue
+        # exact gates: parts every match of the pattern contains (see data.mandatory_parts)
+        if p.gate_chars and not all(ch in norm for ch in p.gate_chars):
+            continue
+        if p.gate_tables or p.gate_literals:
+            if low is None:
+                low = norm.lower()
+                words_ok = len(low) == len(norm) and _FOLD_SPECIAL_RX.search(low) is None
+            if words_ok and not (all(w in low for w in p.gate_literals) and _tables_present(p, low, present)):
                 continue
         for m in p.regex.finditer(norm):
             if m.end() == m.start():

@@ -60,6 +60,8 @@ TAIL_LINE_MAX_CHARS = 160
 #: Items of a tail link list are at most this long (the longest linked headline in the test
 #: pages is ~95 characters; news sentences that lost their final stop are longer).
 TAIL_ITEM_MAX_CHARS = 100
+#: Line verdicts remembered per rule set (cleared when full).
+MATCH_CACHE_SIZE = 20_000
 #: Repeated lines shorter than this are kept (separators, short quotes).
 REPEAT_MIN_CHARS = 8
 #: Lines above a title found by repetition are furniture when at most this long.
@@ -100,14 +102,24 @@ class _Combined:
             inner = f"(?{flag}:{r.regex.pattern})" if flag == "i" else f"(?:{r.regex.pattern})"
             parts.append(f"(?P<r{i}>{inner})")
         self.regex = re.compile("|".join(parts)) if parts else None
+        # Verdicts by line: furniture lines ("Share this", "Advertisement", bylines, the
+        # site's tail) repeat from page to page of a crawl; a verdict depends only on the line.
+        self._seen: dict[str, str | None] = {}
 
     def match(self, s: str) -> str | None:
-        if self.regex is None:
-            return None
-        m = self.regex.fullmatch(s)
-        if m is None:
-            return None
-        return self.ids[int(m.lastgroup[1:])] if m.lastgroup else None
+        """The id of the rule that matches the whole line ``s``, else ``None``."""
+        seen = self._seen
+        if s in seen:
+            return seen[s]
+        rid: str | None = None
+        if self.regex is not None:
+            m = self.regex.fullmatch(s)
+            if m is not None and m.lastgroup:
+                rid = self.ids[int(m.lastgroup[1:])]
+        if len(seen) >= MATCH_CACHE_SIZE:
+            seen.clear()
+        seen[s] = rid
+        return rid
 
 
 @cache

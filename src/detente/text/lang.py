@@ -8,9 +8,14 @@ Each paragraph is identified from a bounded sample (:data:`SAMPLE_CHARS`) in ste
 3. Latin text with a clear majority of one language's function words
    (``data/text/function_words.json``) → that language, without py3langid (fast path for long
    paragraphs);
-4. otherwise py3langid restricted to the coded languages of ``Options.langs``; a second
+4. Cyrillic and Arabic script decide without py3langid when their letters do: Russian-only
+   letters (ы, э, ё) and none of Ukrainian/Bulgarian/Serbian → ``ru``; Arabic script without
+   Persian/Urdu letters → ``ar``;
+5. otherwise py3langid restricted to the coded languages of ``Options.langs``; a second
    py3langid restricted to those plus common uncoded languages turns the paragraph into
    ``other`` when it is confident (≥ :data:`OTHER_MIN_PROB`) that it is none of them.
+
+Decisions are remembered by sample (bounded), since boilerplate paragraphs repeat in a crawl.
 
 The document language is the length-weighted vote of its paragraphs.
 """
@@ -93,7 +98,15 @@ def _script_table() -> dict[int, str]:
     return table
 
 
+#: ASCII bytes that are not letters (the ASCII part of the ``_C_NONLETTER`` ranges).
+_ASCII_NONLETTERS = bytes(b for b in range(128) if not (0x41 <= b <= 0x5A or 0x61 <= b <= 0x7A))
+
+
 def _script_counts(sample: str) -> tuple[str, int]:
+    """The sample mapped to script classes (only their counts matter) and its letter count."""
+    if sample.isascii():
+        # only Latin letters and non-letters: no script class to count, one C pass for letters
+        return "", len(sample.encode("ascii").translate(None, _ASCII_NONLETTERS))
     mapped = sample.translate(_script_table())
     return mapped, len(sample) - mapped.count(_C_NONLETTER)
 
@@ -105,6 +118,7 @@ class _Identifiers:
     text serves both questions."""
 
     def __init__(self, langs: tuple[str, ...]) -> None:
+        import numpy as np
         from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
         self.wide = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
@@ -112,15 +126,34 @@ class _Identifiers:
         self.core_langs = tuple(lang for lang in langs if lang in known)
         others = set(SUPPORTED_LANGS) | set(OTHER_LANGS)
         self.wide.set_languages(sorted(set(self.core_langs) | {x for x in others if x in known}))
+        # The restricted table as float32: numpy casts the float16 rows to float32 for the
+        # product anyway (exactly), so the scores are identical; the cast once here halves the
+        # cost of a call.
+        self.wide.nb_ptc = np.ascontiguousarray(self.wide.nb_ptc, dtype=np.float32)
+        # One column per label (py3langid folds script aliases into the first column).
+        first: dict[str, int] = {}
+        for i, c in enumerate(self.wide.nb_classes):
+            first.setdefault(str(c), i)
+        self._labels = list(first.items())
+        self._core_set = frozenset(self.core_langs)
 
     def classify(self, sample: str) -> tuple[str, float, str, float]:
-        """``(best language, its probability, best coded language, its restricted probability)``."""
-        ranked = self.wide.rank(sample)
-        top, top_p = ranked[0]
-        core = [(lang, p) for lang, p in ranked if lang in self.core_langs]
+        """``(best language, its probability, best coded language, its restricted probability)``.
+
+        The same figures as ranking py3langid's scores (``LanguageIdentifier.rank``): the first
+        label with the highest score, and the coded languages' probabilities summed best first.
+        """
+        scores = self.wide._decide(sample).tolist()
+        labels = self._labels
+        top, top_p = labels[0][0], scores[labels[0][1]]
+        for lang, i in labels:
+            if scores[i] > top_p:
+                top, top_p = lang, scores[i]
+        core = sorted(((lang, scores[i]) for lang, i in labels if lang in self._core_set),
+                      key=lambda kv: kv[1], reverse=True)
         total = sum(p for _, p in core) or 1.0
         best, best_p = core[0] if core else ("other", 0.0)
-        return str(top), float(top_p), str(best), float(best_p / total)
+        return top, float(top_p), best, float(best_p / total)
 
 
 @cache
@@ -141,8 +174,44 @@ def identify(text: str, langs: tuple[str, ...] = SUPPORTED_LANGS) -> tuple[str |
     return lang, conf
 
 
+#: Decisions by sample: furniture lines, datelines and wire boilerplate repeat across a run.
+#: A decision depends only on the sample and the coded languages, so a hit is exact. Bounded:
+#: cleared when full.
+_DECISIONS: dict[tuple[str, tuple[str, ...]], tuple[str | None, float, int]] = {}
+DECISION_CACHE_SIZE = 20_000
+#: Letters of Persian and Urdu absent from Arabic: an Arabic-script sample with none of them is
+#: Arabic without asking py3langid (which is asked only to tell Persian/Urdu apart).
+_FA_UR_ONLY = frozenset("پچژگکیۀےۓںہھٹڈڑۃ")
+
+
+#: Letters of Russian that Ukrainian, Bulgarian and Serbian do not write…
+_RU_ONLY = re.compile("[ыэёЫЭЁ]")
+#: …and letters of those languages (and Belarusian, Macedonian) that Russian does not write.
+_NOT_RU = re.compile("[іїєґўђјљњћџѓќѕІЇЄҐЎЂЈЉЊЋЏЃЌЅ]")
+#: Russian-only letters a Cyrillic sample needs to be Russian without py3langid.
+RU_MIN_LETTERS = 2
+
+
+def _russian_letters(sample: str) -> bool:
+    """Whether a Cyrillic sample is Russian by its letters: at least :data:`RU_MIN_LETTERS`
+    of ы/э/ё (never written in Ukrainian, Bulgarian or Serbian) and no letter of those
+    languages. (py3langid is asked only to tell those uncoded languages from Russian.)"""
+    return len(_RU_ONLY.findall(sample)) >= RU_MIN_LETTERS and _NOT_RU.search(sample) is None
+
+
 def _identify(text: str, langs: tuple[str, ...]) -> tuple[str | None, float, int]:
     sample = text[:SAMPLE_CHARS]
+    key = (sample, langs if type(langs) is tuple else tuple(langs))
+    got = _DECISIONS.get(key)
+    if got is None:
+        got = _decide(sample, langs)
+        if len(_DECISIONS) >= DECISION_CACHE_SIZE:
+            _DECISIONS.clear()
+        _DECISIONS[key] = got
+    return got
+
+
+def _decide(sample: str, langs: tuple[str, ...]) -> tuple[str | None, float, int]:
     mapped, letters = _script_counts(sample)
     if letters <= 0:
         return None, 0.0, 0
@@ -172,6 +241,14 @@ def _identify(text: str, langs: tuple[str, ...]) -> tuple[str | None, float, int
         fast = _function_word_vote(sample)
         if fast is not None:
             return _coded(fast, langs), FAST_CONFIDENCE, letters
+    # cheap script decisions that give what the py3langid branches below give:
+    # Cyrillic becomes "other" only from 30 letters on; Arabic only as Persian or Urdu
+    if cyr and letters < 30:
+        return "ru", 0.9, letters
+    if cyr and _russian_letters(sample):
+        return "ru", 0.9, letters
+    if arabic and _FA_UR_ONLY.isdisjoint(sample):
+        return "ar", 0.95, letters
     sample = sample[:LANGID_CHARS]
     wlang, wprob, clang, cprob = ids.classify(sample)
     if arabic:
