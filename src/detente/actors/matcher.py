@@ -7,19 +7,30 @@ Cascade (numbers match the comments in :func:`find_mentions`):
 2. one overlapping ahocorasick-rs scan over the normalised text;
 3. filter each hit: language, script-aware word boundaries (none inside a longer Latin word;
    Arabic proclitics allowed; Russian endings allowed for flagged stems), case (acronyms exact,
-   proper names capitalised), surname context (strong surnames, or next to a role title or a
-   country, or after the full name), Vietnamese one-syllable names not inside a person name;
+   proper names capitalised), surname context (strong surnames, the full name earlier, or
+   right after a title of the person's country / a title the person holds or held / the
+   person's country), Vietnamese one-syllable names not inside a person name, Chinese
+   one-character names (and short ones inside a common word: 敦 in 敦促) only next to a
+   title or after the full name;
 4. select non-overlapping spans, longest first (blocked words such as 中美洲 or 法院 take their
    span and yield nothing); split fixed two-country compounds (巴以, Việt-Trung);
 5. validate Chinese one-character abbreviations (中美, 美方, 访华, 伊/巴 by document context);
 6. merge adjacent items into actor phrases (country + role + name, agent + country, 拜登总统 …),
-   then an agent "of/de" an organisation into that organisation (Guerrilleros … de las FARC);
+   with acting/interim words around a title ("acting president", "presidenta encargada",
+   代总统), then an agent "of/de" an organisation into that organisation (Guerrilleros … de
+   las FARC);
 7. after a role title, fuzzy-match a misspelled name against the role holders on the date
-   ("Brinken"), or an exact short family name of the only such holder ("Premier Li"); give a
+   ("Brinken"), or an exact short family name of the only such holder ("Premier Li"); a
+   given name is not a family name ("President Abdelaziz …"), and without a country in the
+   title a holder of any country needs a curated surname or its country in the text; give a
    title without country the owner named next to it (拜登总统的国家安全顾问, … của Biden);
+   join titles of one person before one name ("Tổng Bí thư, Chủ tịch nước Tô Lâm");
 8. resolve each phrase on the reference date into an :class:`~detente.records.ActorMention`;
    a bare title ("the foreign minister") refers to the only person named earlier with that
    role, else to the holder in the article's only state, else stays unresolved.
+
+The word lists of steps 3, 6 and 7 (acting words, title joiners, Chinese common words that
+hold a short name, patronymic particles) are data: ``detente/data/actors/matcher_words.json``.
 
 Pattern flags: ``x`` exact upper case (acronyms), ``c`` capitalised, ``s`` Russian stem (up to
 three letters of ending), ``t`` strong surname, ``k`` abbreviation needs document context,
@@ -30,15 +41,22 @@ article's state when unambiguous), ``b`` bound suffix (美军, 美方, phía), `
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
+import json
+import operator
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from rapidfuzz import fuzz
 
+from ..errors import DataError
 from ..records import ActorMention
+from ..resources import data_path
+from .normalize import _MAP as _NORM_MAP
 from .normalize import normalize
-from .table import ActorTable, Pattern, Role, _day
+from .table import MISSING, ActorTable, Pattern, Role, _day
 
 #: Languages with their own patterns; other languages match only language-neutral ("*") forms
 #: plus every language's forms.
@@ -54,6 +72,9 @@ CONF_SURNAME = 0.85
 AR_PREFIXES = frozenset({"و", "ف", "ب", "ل", "ك", "ال", "وال", "بال", "فال", "كال", "لل", "ولل", "وب", "ول", "فب", "فل", "وك"})
 #: Chinese verbs/prepositions that bind a following one-character abbreviation (访华, 驻美, 对华).
 ZH_ABBR_PREFIX = frozenset("访赴驻对涉反亲援抵离来在与同联制抗侵于")
+#: Longest Chinese person name that must prove itself (a title next to it or the full name
+#: elsewhere) when it stands alone as one character or inside a common word (敦 in 敦促).
+ZH_SHORT_NAME = 2
 #: Chinese numerals: an abbreviation right after one is part of a date or count (五日).
 ZH_NUMERALS = frozenset("〇零一二三四五六七八九十百千两")
 #: Connector words allowed between a title/agent and its country ("Minister of Foreign Affairs
@@ -64,6 +85,54 @@ CONNECTORS = frozenset({"of", "of the", "de", "del", "de la", "du", "des", "de l
 NAME_LIKE_STATES = frozenset({"jordan", "chad", "georgia", "israel", "kenya", "india", "china", "france", "lebanon"})
 #: Vietnamese kinship/honorific words used before personal names (chị Nga, ông Đức).
 VI_KIN_TERMS = frozenset({"ông", "bà", "anh", "chị", "cô", "em", "chú", "bác", "cậu", "dì", "thím", "cháu", "con"})
+
+#: Curated word lists of the matcher (acting titles, title joiners, Chinese words that hold a
+#: short name, patronymic particles), shipped as ``detente/data/actors/matcher_words.json``.
+MATCHER_WORDS_FILE = ("actors", "matcher_words.json")
+
+
+@dataclass(frozen=True)
+class MatcherWords:
+    """The matcher's curated word lists (see ``matcher_words.json`` for what each one is)."""
+
+    acting_before: tuple[str, ...]
+    acting_after: tuple[str, ...]
+    acting_after_not_before: frozenset[str]
+    title_joiners: frozenset[str]
+    cjk_words: tuple[str, ...]
+    patronymic_particles: frozenset[str]
+    family_name_first: frozenset[str]
+
+
+@functools.lru_cache(maxsize=1)
+def load_matcher_words() -> MatcherWords:
+    """The shipped matcher word lists (loaded once per process; forms normalised)."""
+    p = data_path(*MATCHER_WORDS_FILE)
+    try:
+        raw = json.loads(p.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e:  # pragma: no cover - corrupt install
+        raise DataError(f"cannot read matcher words {p}: {e}") from e
+
+    def forms(key: str) -> list[str]:
+        return [normalize(w) for w in raw[key]]
+
+    def longest_first(key: str) -> tuple[str, ...]:
+        return tuple(sorted(set(forms(key)), key=lambda w: (-len(w), w)))
+
+    return MatcherWords(
+        acting_before=longest_first("acting_before"),
+        acting_after=longest_first("acting_after"),
+        acting_after_not_before=frozenset(forms("acting_after_not_before")),
+        title_joiners=frozenset(forms("title_joiners")),
+        cjk_words=tuple(forms("cjk_words")),
+        patronymic_particles=frozenset(forms("patronymic_particles")),
+        family_name_first=frozenset(raw["family_name_first"]),
+    )
+
+
+#: Sort key of a candidate's patterns (``Pattern.rank``).
+_RANK = operator.itemgetter(4)
+
 
 def _is_cjk(c: str) -> bool:
     o = ord(c)
@@ -141,6 +210,77 @@ def _case_ok(text: str, s: int, e: int, pt: Pattern) -> bool:
     return True
 
 
+def _inside_cjk_word(norm: str, s: int, e: int, words: MatcherWords) -> bool:
+    """Whether ``norm[s:e]`` (Chinese) is part of a longer curated common word at that place
+    (敦 in 敦促 "urge", 代 in 取代 "replace")."""
+    part = norm[s:e]
+    for w in words.cjk_words:
+        if len(w) <= len(part):
+            continue
+        o = w.find(part)
+        while o >= 0:
+            if s - o >= 0 and norm[s - o:s - o + len(w)] == w:
+                return True
+            o = w.find(part, o + 1)
+    return False
+
+
+def _acting_start(norm: str, s: int, lo: int, words: MatcherWords) -> int:
+    """Start of an acting/interim word right before a role title starting at ``s`` ("acting
+    president", "Quyền Chủ tịch nước", 代总统), not before ``lo``; ``s`` when there is none."""
+    j = s
+    while j > lo and norm[j - 1] == " ":
+        j -= 1
+    for w in words.acting_before:
+        a = j - len(w)
+        if a < lo or norm[a:j] != w:
+            continue
+        if _is_cjk(w[-1]):
+            if j != s or _inside_cjk_word(norm, a, j, words):
+                continue  # 代 must touch the title, and not end a word (取代总统: replace)
+        elif j == s:
+            continue  # "acting" needs a space before the title
+        if _is_word(w[0]) and a > 0 and _is_word(norm[a - 1]):
+            continue  # inside a longer word
+        return a
+    return s
+
+
+def _acting_end(norm: str, e: int, hi: int, words: MatcherWords) -> int:
+    """End of an acting/interim word right after a role title ending at ``e`` ("presidenta
+    encargada", "président par intérim"), not after ``hi``; ``e`` when there is none."""
+    if e >= hi or norm[e] != " ":
+        return e
+    for w in words.acting_after:
+        b = e + 1 + len(w)
+        if b > hi or norm[e + 1:b] != w or (b < len(norm) and _is_word(norm[b])):
+            continue
+        nxt = norm[b:b + 12].split(" ", 2)
+        following = " ".join(nxt[1:2]) if len(nxt) > 1 else ""
+        if following in words.acting_after_not_before:
+            return e  # ministro encargado de …: in charge of, not acting
+        return b
+    return e
+
+
+#: The non-identity replacements of :func:`.normalize.normalize` (no replacement produces
+#: another replaced character, so applying them one after the other equals ``str.translate``).
+_NORM_REPLACE = tuple((k, v) for k, v in _NORM_MAP.items() if k != v)
+
+
+def _normalize_doc(text: str) -> str:
+    """:func:`.normalize.normalize` of a whole document, faster: ``str.translate`` with a dict
+    costs a Python-level lookup per character, while the characters to fold are rare, so only
+    the ones present are replaced (``in`` and ``str.replace`` are C scans)."""
+    low = text.lower()
+    if len(low) != len(text):
+        return normalize(text)
+    for k, v in _NORM_REPLACE:
+        if k in low:
+            low = low.replace(k, v)
+    return low
+
+
 # ----------------------------------------------------------------------------- main
 def find_mentions(
     text: str,
@@ -158,7 +298,7 @@ def find_mentions(
         return []
     day = _day(date)
     # 1. normalise
-    norm = normalize(text) if norm is None or len(norm) != len(text) else normalize(norm)
+    norm = _normalize_doc(text if norm is None or len(norm) != len(text) else norm)
     use_lang = lang if lang in CODED_LANGS else None
     # 2. one scan
     hits = table.automaton.find_matches_as_indexes(norm, overlapping=True)
@@ -166,22 +306,26 @@ def find_mentions(
     spans: dict[tuple[int, int], list[Pattern]] = {}
     ext_len: dict[tuple[int, int], int] = {}  # letters matched as an ending (Russian stems)
     patterns_in = table.patterns_in
-    kinfo = table.kinfo
+    by_key = table.lang_patterns(use_lang)  # per key: its patterns in this language, or _MISSING
+    kinfo3 = table.kinfo3
     n = len(norm)
     for ki, s, e in hits:
         # the boundary test first (cheap, drops most hits: "un" in "until"), then the language
-        first_word, last_word = kinfo[ki]
+        first_word, last_word, check_case = kinfo3[ki]
         if first_word and s:
             before = norm[s - 1]  # _is_word(before), inlined: this runs for every hit
-            if before.isalnum() and (before < "\u3040" or not _is_cjk(before)) and not _arabic_prefix_ok(norm, s):
+            if (before.isalnum() and (before < "\u3040" or not _is_cjk(before))
+                    and not ("\u0600" <= norm[s] <= "\u06ff" and _arabic_prefix_ok(norm, s))):
                 continue  # inside a longer word
-        pats = patterns_in(ki, use_lang)
+        pats = by_key[ki]
+        if pats is MISSING:
+            pats = patterns_in(ki, use_lang)
         if not pats:
             continue
         end = e
         if e < n:
             after = norm[e]
-            if last_word and _is_word(after):
+            if last_word and after.isalnum() and (after < "\u3040" or not _is_cjk(after)):  # _is_word
                 end = _stem_end(norm, e)
                 if end < 0:
                     continue
@@ -190,7 +334,7 @@ def find_mentions(
                     continue
             elif after == "长" and norm[e - 1] == "部":
                 continue  # 国防部长 is a title, not 国防部 + 长
-        if table.kinfo_case[ki]:
+        if check_case:
             pats = tuple(p for p in pats if _case_ok(text, s, end, p))
             if not pats:
                 continue
@@ -209,7 +353,7 @@ def find_mentions(
     cands = [c for c in cands if c.pats]
     for c in cands:
         if len(c.pats) > 1:
-            c.pats.sort(key=lambda p: p.rank)
+            c.pats.sort(key=_RANK)
     cands = _drop_cut_compounds(cands)
     # 4. select: longest first, then by type priority, then leftmost
     cands.sort(key=lambda c: (c.start - c.end, c.pats[0].rank, c.start))
@@ -221,7 +365,7 @@ def find_mentions(
         taken[c.start:c.end] = b"\x01" * (c.end - c.start)
         chosen.append(c)
     chosen.sort(key=lambda c: c.start)
-    chosen = _split_compounds([c for c in chosen if c.best.ptype != "X"], norm)
+    chosen = _split_compounds([c for c in chosen if c.pats[0].ptype != "X"], norm)
     # 5. Chinese abbreviations
     chosen = _validate_abbreviations(chosen, text, norm, table)
     # 6. merge into phrases
@@ -232,6 +376,7 @@ def find_mentions(
     # 7. fuzzy names after role titles (may absorb a following place of the same spelling)
     starts = {g.start: g for g in groups}
     absorbed: set[int] = set()
+    doc_states: set[str] = set()
     for g in groups:
         if id(g) in absorbed:
             continue
@@ -239,7 +384,9 @@ def find_mentions(
             follower = starts.get(g.end + 1)
             if follower is not None and not (follower.other is not None and len(follower.items) == 1):
                 continue
-            _fuzzy_after_role(g, text, table, day)
+            if not doc_states:
+                doc_states = {cc for x in groups if (cc := _group_country(x, table))} or {""}
+            _fuzzy_after_role(g, text, table, day, doc_states)
             if g.fuzzy is not None and follower is not None:
                 if follower.end <= g.end:
                     absorbed.add(id(follower))
@@ -257,16 +404,19 @@ def find_mentions(
             gap = norm[g.end:owner.start].strip()
             if gap in ("của", "of", "de", "du", "del"):
                 g.owner = _owner_country(owner, table, day)
+    # two titles of one person before one name ("Tổng Bí thư, Chủ tịch nước Tô Lâm")
+    groups = _join_titles(groups, text, norm, table)
     # 8. resolve
-    home = _article_state(groups, table)
+    countries = [_group_country(g, table) for g in groups]
+    home = _article_state(countries)
     out: list[ActorMention] = []
     seen: dict[str, dict[str, Role]] = {}  # role key → person → role, for people named earlier
-    for g in groups:
-        m = _resolve(g, text, table, day, home, seen)
+    for g, gc in zip(groups, countries, strict=True):
+        m = _resolve(g, text, table, day, home, seen, gc)
         if m is not None:
             out.append(m)
             if m.role_entry and m.kind in ("person", "role"):
-                r = next((r for r in table.roles_of(m.entry) if r.id == m.role_entry), None)
+                r = table.role_by_id(m.entry, m.role_entry)
                 if r is not None and r.role != "PHX":
                     seen.setdefault(r.role, {})[r.person] = r
     return out
@@ -274,41 +424,114 @@ def find_mentions(
 
 def _filter_context(cands: list[Cand], text: str, norm: str, table: ActorTable) -> None:
     """Drop surnames without context and Vietnamese one-syllable names inside person names."""
-    by_end: dict[int, list[Cand]] = {}
     persons_full: set[str] = set()
-    starts = {c.start for c in cands}
+    persons_long: set[str] = set()  # named by a form that is not a short Chinese one
+    person_ids = table.person_ids
     for c in cands:
-        by_end.setdefault(c.end, []).append(c)
         for p in c.pats:
-            if p.ptype == "E" and table.entries.kind(p.target) == "person":
+            if p.ptype == "E" and p.target in person_ids:
                 persons_full.add(p.target)
+                if c.end - c.start > ZH_SHORT_NAME or not _is_cjk(norm[c.start]):
+                    persons_long.add(p.target)
+    ctx = _Ctx(text, norm, table, cands, persons_full, persons_long)
     for c in cands:
-        keep = []
-        for p in c.pats:
-            if (p.ptype == "N" and "t" not in p.flags and p.target not in persons_full
-                    and not _has_left_neighbour(c, by_end, text, ("R", "D", "E"))):
+        pats = c.pats
+        keep: list[Pattern] | None = None  # built only once a pattern is dropped
+        for i, p in enumerate(pats):
+            pt = p.ptype
+            if (pt == "E" or pt == "N") and _drop_pattern(c, p, ctx):
+                if keep is None:
+                    keep = pats[:i]
                 continue
-            if (p.ptype == "E" and norm[c.start:c.end] in NAME_LIKE_STATES and c.end + 1 < len(text)
-                    and text[c.end] == " " and text[c.end + 1].isupper() and (c.end + 1) not in starts):
-                continue  # Jordan Peterson, Chad Smith: a first name, not the state
-            if p.ptype == "E" and p.lang == "vi" and " " not in norm[c.start:c.end].strip():
-                # one-syllable Vietnamese country name right after a capitalised word: a name
-                t = c.start - 1
-                while t >= 0 and text[t] == " ":
-                    t -= 1
-                if t >= 0 and t < c.start - 1 and _is_word(text[t]):
-                    w = t
-                    while w > 0 and _is_word(text[w - 1]):
-                        w -= 1
-                    if text[w].isupper() and w > 0 and not _sentence_start(text, w) and not by_end.get(t + 1):
-                        continue
-                    if norm[w:t + 1] in VI_KIN_TERMS:  # chị Nga, ông Đức: a person
-                        continue
-                nxt = norm[c.end:c.end + 4]
-                if nxt in (" ấy", " ta", " ấy,", " ấy.") or nxt.startswith((" ấy", " ta ", " em ")):
-                    continue  # Anh ấy (he), Anh ta: a pronoun
-            keep.append(p)
-        c.pats = keep
+            if keep is not None:
+                keep.append(p)
+        if keep is not None:
+            c.pats = keep
+
+
+class _Ctx:
+    """What :func:`_drop_pattern` needs about the document's candidates (the indexes by end
+    and start are built on first use: most documents never need them)."""
+
+    __slots__ = ("_by_end", "_by_start", "_doc_states", "cands", "norm", "persons_full", "persons_long", "table",
+                 "text")
+
+    def __init__(self, text: str, norm: str, table: ActorTable, cands: list[Cand], persons_full: set[str],
+                 persons_long: set[str]) -> None:
+        self.text, self.norm, self.table, self.cands = text, norm, table, cands
+        self.persons_full, self.persons_long = persons_full, persons_long
+        self._by_end: dict[int, list[Cand]] | None = None
+        self._by_start: dict[int, list[Cand]] | None = None
+        self._doc_states: set[str] | None = None
+
+    @property
+    def by_end(self) -> dict[int, list[Cand]]:
+        """Candidates by end offset."""
+        if self._by_end is None:
+            self._by_end = {}
+            for c in self.cands:
+                self._by_end.setdefault(c.end, []).append(c)
+        return self._by_end
+
+    @property
+    def doc_states(self) -> set[str]:
+        """The states the candidates may name (state entities, demonyms, abbreviations)."""
+        if self._doc_states is None:
+            self._doc_states = set()
+            for c in self.cands:
+                for p in c.pats:
+                    if p.ptype in ("E", "D", "A", "S") and "|" not in p.target:
+                        st = self.table.state_of(p.target)
+                        if st:
+                            self._doc_states.add(st)
+        return self._doc_states
+
+    @property
+    def by_start(self) -> dict[int, list[Cand]]:
+        """Candidates by start offset."""
+        if self._by_start is None:
+            self._by_start = {}
+            for c in self.cands:
+                self._by_start.setdefault(c.start, []).append(c)
+        return self._by_start
+
+
+def _drop_pattern(c: Cand, p: Pattern, ctx: _Ctx) -> bool:
+    """Whether an entity (E) or surname (N) interpretation of ``c`` lacks the context it needs."""
+    text, norm, table = ctx.text, ctx.norm, ctx.table
+    if (p.ptype == "N" and "t" not in p.flags and p.target not in ctx.persons_full
+            and not _surname_context(c, p.target, ctx, text, table,
+                                     sum(q.ptype == "N" for q in c.pats) == 1)):
+        return True
+    # a one-character name (敦), or a short one inside a common word (敦促: urge), needs a
+    # title next to it or the full name elsewhere in the text
+    if (c.end - c.start <= ZH_SHORT_NAME and _is_cjk(norm[c.start])
+            and p.target not in ctx.persons_long and p.target in table.person_ids
+            and (c.end - c.start == 1 or _inside_cjk_word(norm, c.start, c.end, load_matcher_words()))
+            and not _role_next_to(c, ctx.by_end, ctx.by_start)):
+        return True
+    if p.ptype != "E":
+        return False
+    if (norm[c.start:c.end] in NAME_LIKE_STATES and c.end + 1 < len(text)
+            and text[c.end] == " " and text[c.end + 1].isupper() and (c.end + 1) not in ctx.by_start):
+        return True  # Jordan Peterson, Chad Smith: a first name, not the state
+    if p.lang == "vi" and " " not in norm[c.start:c.end].strip():
+        # one-syllable Vietnamese country name right after a capitalised word: a name
+        t = c.start - 1
+        while t >= 0 and text[t] == " ":
+            t -= 1
+        if t >= 0 and t < c.start - 1 and _is_word(text[t]):
+            w = t
+            while w > 0 and _is_word(text[w - 1]):
+                w -= 1
+            if text[w].isupper() and w > 0 and not _sentence_start(text, w) and not ctx.by_end.get(t + 1):
+                return True
+            if norm[w:t + 1] in VI_KIN_TERMS:  # chị Nga, ông Đức: a person
+                return True
+        nxt = norm[c.end:c.end + 4]
+        if nxt in (" ấy", " ta", " ấy,", " ấy.") or nxt.startswith((" ấy", " ta ", " em ")):
+            return True  # Anh ấy (he), Anh ta: a pronoun
+    return False
 
 
 def _sentence_start(text: str, i: int) -> bool:
@@ -318,11 +541,51 @@ def _sentence_start(text: str, i: int) -> bool:
     return j < 0 or text[j] in ".!?:\n。！？；;"
 
 
-def _has_left_neighbour(c: Cand, by_end: dict[int, list[Cand]], text: str, types: tuple[str, ...]) -> bool:
+def _role_next_to(c: Cand, by_end: dict[int, list[Cand]], by_start: dict[int, list[Cand]]) -> bool:
+    """Whether a role title touches ``c`` on the left (外长敦) or on the right (敦外长)."""
+    return any(p.ptype == "R" for o in (*by_end.get(c.start, ()), *by_start.get(c.end, ())) for p in o.pats)
+
+
+def _surname_context(c: Cand, pid: str, ctx: _Ctx, text: str, table: ActorTable, unique: bool) -> bool:
+    """Whether the item just before a (weak) surname gives it its person's context: a title
+    of the person's country ("Chinese Foreign Minister Wang"), the person's country ("Thai
+    Don"), or a title without a country that the person holds or held ("Premier Li") — any
+    title when the surname names only this person (``unique``) — in a text that names the
+    person's country. A title alone does not tie a common surname to one of the many
+    countries that have such a minister ("Defence Minister Ali")."""
     j = c.start
     while j > 0 and text[j - 1] == " ":
         j -= 1
-    return any(any(p.ptype in types and (p.ptype != "E" or True) for p in o.pats) for o in by_end.get(j, []))
+    left = ctx.by_end.get(j)
+    if not left:
+        return False
+    countries, keys = _person_scope(table, pid)
+    for o in left:
+        for q in o.pats:
+            if q.ptype == "R":
+                key, _, rc = q.target.partition("|")
+                if rc:
+                    if rc in countries:
+                        return True
+                elif (key in keys or (unique and bool(keys))) and not countries.isdisjoint(ctx.doc_states):
+                    return True
+            elif q.ptype in ("D", "E"):
+                if q.target == pid:
+                    return True
+                kind = table.entries.kind(q.target)
+                if kind == "state" and q.target in countries:
+                    return True
+    return False
+
+
+def _person_scope(table: ActorTable, pid: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The countries (entry and roles) and role keys of person ``pid``."""
+    e = table.entries[pid]
+    rs = table.roles_of(pid)
+    countries = {r.country for r in rs if r.country}
+    if e.get("country"):
+        countries.add(e["country"])
+    return frozenset(countries), frozenset(r.role for r in rs)
 
 
 def _drop_cut_compounds(cands: list[Cand]) -> list[Cand]:
@@ -344,9 +607,11 @@ def _drop_cut_compounds(cands: list[Cand]) -> list[Cand]:
 def _split_compounds(chosen: list[Cand], norm: str) -> list[Cand]:
     """巴以 → 巴 (PSE) + 以 (ISR), Việt-Trung → Việt (VNM) + Trung (CHN): one country candidate
     per character (Chinese) or per hyphenated part (Vietnamese), already valid."""
+    if not any(c.pats[0].ptype == "K" for c in chosen):
+        return chosen
     out: list[Cand] = []
     for c in chosen:
-        p = c.best
+        p = c.pats[0]
         if p.ptype != "K":
             out.append(c)
             continue
@@ -367,7 +632,7 @@ def _validate_abbreviations(chosen: list[Cand], text: str, norm: str, table: Act
     """Keep a one-character abbreviation only in a compound: next to another country
     abbreviation (中美), before a bound suffix/role/agent (美方, 美军, 美总统), or after a
     binding verb (访华); `k`-flagged ones also need the full country name in the document."""
-    if not any(c.best.ptype == "A" for c in chosen):
+    if not any(c.pats[0].ptype == "A" for c in chosen):
         return chosen
     doc_states: set[str] = set()
     for c in chosen:
@@ -378,7 +643,7 @@ def _validate_abbreviations(chosen: list[Cand], text: str, norm: str, table: Act
     ends = {c.end: c for c in chosen}
     keep: list[Cand] = []
     for c in chosen:
-        p = c.best
+        p = c.pats[0]
         if p.ptype != "A" or "v" in p.flags:
             keep.append(c)
             continue
@@ -395,9 +660,9 @@ def _validate_abbreviations(chosen: list[Cand], text: str, norm: str, table: Act
         if "p" in p.flags:
             ok = c.start > 0 and norm[c.start - 1] in ZH_ABBR_PREFIX
         else:
-            if nxt is not None and nxt.best.ptype in ("A", "R", "G"):
+            if nxt is not None and nxt.pats[0].ptype in ("A", "R", "G"):
                 ok = True
-            if prv is not None and prv.best.ptype == "A":
+            if prv is not None and prv.pats[0].ptype == "A":
                 ok = True
             if c.start > 0 and norm[c.start - 1] in ZH_ABBR_PREFIX:
                 ok = True  # 访美, 驻华, 对美, 赴日
@@ -409,11 +674,11 @@ def _validate_abbreviations(chosen: list[Cand], text: str, norm: str, table: Act
     kept_starts = {c.start for c in keep}
     final = []
     for c in keep:
-        if c.best.ptype == "A" and "v" not in c.best.flags:
+        if c.pats[0].ptype == "A" and "v" not in c.pats[0].flags:
             nxt = at.get(c.end)
             prv = ends.get(c.start)
-            support = (nxt is not None and nxt.start in kept_starts and nxt.best.ptype in ("A", "R", "G")) or (
-                prv is not None and prv.start in kept_starts and prv.best.ptype == "A") or (
+            support = (nxt is not None and nxt.start in kept_starts and nxt.pats[0].ptype in ("A", "R", "G")) or (
+                prv is not None and prv.start in kept_starts and prv.pats[0].ptype == "A") or (
                 c.start > 0 and norm[c.start - 1] in ZH_ABBR_PREFIX)
             if not support:
                 continue
@@ -429,7 +694,7 @@ _SLOT_BY_E_RANK = {0: "person", 1: "country"}
 
 def _slot(c: Cand, table: ActorTable) -> str:
     """Which part of a phrase a candidate fills: country, role, agent, person or other."""
-    p = c.best
+    p = c.pats[0]
     if p.ptype == "E":
         return _SLOT_BY_E_RANK.get(p.rank, "other")
     return _SLOT_BY_TYPE.get(p.ptype, "other")
@@ -455,19 +720,26 @@ def _merge(chosen: list[Cand], text: str, norm: str, table: ActorTable) -> list[
     groups: list[Group] = []
     cur: Group | None = None
     cur_last = ""
-    for c in chosen:
+    words = load_matcher_words()
+    n = len(chosen)
+    for i, c in enumerate(chosen):
         slot = _slot(c, table)
-        if cur is not None and _joinable(cur, slot, cur_last) and _gap_ok(text, norm, cur.end, c.start, cur_last, slot):
+        start = c.start
+        if slot == "role":  # an acting/interim word before the title belongs to the phrase
+            start = _acting_start(norm, c.start, cur.end if cur is not None else 0, words)
+        if cur is not None and _joinable(cur, slot, cur_last) and _gap_ok(text, norm, cur.end, start, cur_last, slot):
             setattr(cur, slot, c)
             cur.items.append(c)
             cur.end = c.end
             cur_last = slot
-            continue
-        cur = Group(c.start, c.end)
-        setattr(cur, slot, c)
-        cur.items.append(c)
-        cur_last = slot
-        groups.append(cur)
+        else:
+            cur = Group(start, c.end)
+            setattr(cur, slot, c)
+            cur.items.append(c)
+            cur_last = slot
+            groups.append(cur)
+        if slot == "role":  # … and so does one after it (presidenta encargada)
+            cur.end = _acting_end(norm, c.end, chosen[i + 1].start if i + 1 < n else len(norm), words)
     return groups
 
 
@@ -478,11 +750,11 @@ def _absorb_membership(groups: list[Group], text: str, norm: str, table: ActorTa
     while i < len(groups):
         g = groups[i]
         if (i + 1 < len(groups) and g.agent is not None and g.country is None and g.person is None
-                and g.role is None and "b" not in g.agent.best.flags):
+                and g.role is None and "b" not in g.agent.pats[0].flags):
             nxt = groups[i + 1]
             gap = norm[g.end:nxt.start]
-            if (nxt.other is not None and len(nxt.items) == 1 and nxt.other.best.ptype == "E"
-                    and table.entries.kind(nxt.other.best.target) == "org" and len(gap) <= 40
+            if (nxt.other is not None and len(nxt.items) == 1 and nxt.other.pats[0].ptype == "E"
+                    and table.entries.kind(nxt.other.pats[0].target) == "org" and len(gap) <= 40
                     and _MEMBERSHIP_GAP.fullmatch(gap)):
                 merged = Group(g.start, nxt.end, other=nxt.other, items=g.items + nxt.items)
                 out.append(merged)
@@ -491,6 +763,31 @@ def _absorb_membership(groups: list[Group], text: str, norm: str, table: ActorTa
         out.append(g)
         i += 1
     return out
+
+
+def _join_titles(groups: list[Group], text: str, norm: str, table: ActorTable) -> list[Group]:
+    """Merge a bare title joined by a comma/and/、 to a titled name into that name's phrase
+    when the named person holds (or held) the first title too: "General Secretary and
+    President Xi Jinping", 中共中央总书记、国家主席习近平 — one mention. Without that check the
+    titles are two people ("the Prime Minister and President Macron") and stay apart."""
+    joiners = load_matcher_words().title_joiners
+    i = len(groups) - 2
+    while i >= 0:  # right to left: chains of titles ("A, B and C Name") fold into the name
+        g, h = groups[i], groups[i + 1]
+        pid = h.fuzzy[0] if h.fuzzy is not None else h.person.pats[0].target if h.person is not None else None
+        if (pid is not None and g.role is not None and g.person is None
+                and g.fuzzy is None and g.agent is None and g.other is None):
+            gap = norm[g.end:h.start]
+            if len(gap) <= 6 and "\n" not in text[g.end:h.start] and gap.strip() in joiners:
+                key, _, rc = g.role.pats[0].target.partition("|")
+                rc = rc or _group_country(g, table) or ""
+                if any(r.role == key and (not rc or r.country == rc) for r in table.roles_of(pid)):
+                    h.start = g.start
+                    h.items = g.items + h.items
+                    h.country = h.country or g.country
+                    del groups[i]
+        i -= 1
+    return groups
 
 
 #: Gap between an agent and its organisation: a connector, optionally a unit name and another
@@ -515,9 +812,15 @@ def _joinable(g: Group, slot: str, last: str) -> bool:
 
 
 # ----------------------------------------------------------------------------- 7. fuzzy
-def _fuzzy_after_role(g: Group, text: str, table: ActorTable, day: str | None) -> None:
+def _fuzzy_after_role(g: Group, text: str, table: ActorTable, day: str | None, doc_states: set[str]) -> None:
     """Attach a capitalised unknown word after a role title when it is close to the name of
-    the role holder on that date ("Secretary of State Brinken" → Antony Blinken)."""
+    the role holder on that date ("Secretary of State Brinken" → Antony Blinken).
+
+    A word followed by another capitalised word is a given name: the family name is the last
+    of them ("President Abdelaziz Bouteflicka"). When the title names no country, a holder of
+    any country qualifies only through a curated surname, or through the last word of the name
+    when the text names the holder's country ("President Abdelaziz" is not Salman bin
+    Abdulaziz of Saudi Arabia); a name ending in a patronymic (bin Abdulaziz) never does."""
     i = g.end
     n = len(text)
     if i >= n or text[i] != " ":
@@ -528,35 +831,82 @@ def _fuzzy_after_role(g: Group, text: str, table: ActorTable, day: str | None) -
     k = j
     while k < n and (text[k].isalpha() or text[k] in "-'"):
         k += 1
-    word = text[j:k]
-    if len(word) < 2:
-        return
+    tokens = [(j, k)]
+    while k + 1 < n and text[k] == " " and text[k + 1].isupper():  # given name(s), family name
+        k2 = k + 1
+        while k2 < n and (text[k2].isalpha() or text[k2] in "-'"):
+            k2 += 1
+        if k2 - k <= 2 or text[k + 1:k2].isupper():
+            break  # an initial, or a headline in capitals (PRESIDENTE CHIRAC DESAFIA)
+        tokens.append((k + 1, k2))
+        k = k2
     assert g.role is not None
-    key, _, rc = g.role.best.target.partition("|")
+    key, _, rc = g.role.pats[0].target.partition("|")
     country = _group_country(g, table) or (rc or None)
     if country is None:
         pool = table.holders_any_country(key, day)
         floor = FUZZY_MIN_ANY
+        tries = [tokens[-1]]  # no country: only a family name, never a given name
     else:
         pool = table.holders(key, country, day)
         floor = FUZZY_MIN
-    wn = normalize(word)
-    if len(word) < 4:
-        # a short family name ("Premier Li", "President Xi"): exact, and only one holder has it
-        hits = {r.person: r for r in pool if wn in _name_tokens(table, r.person)}
+        tries = [tokens[-1], tokens[0]] if len(tokens) > 1 else tokens
+    for tj, tk in tries:
+        if tk - tj < 2:
+            continue
+        if _fuzzy_word(g, normalize(text[tj:tk]), tk, pool, floor, country, table, doc_states):
+            return
+
+
+def _fuzzy_word(g: Group, wn: str, end: int, pool: list[Role], floor: float, country: str | None,
+                table: ActorTable, doc_states: set[str]) -> bool:
+    """Attach the holder in ``pool`` whose family name is (close to) ``wn``; True if one is."""
+    words = load_matcher_words()
+    if len(wn) < 4:
+        # a short family name ("Premier Li", "President Xi"): exact, and only one holder has
+        # it; a first word is a family name only in family-name-first countries, or when the
+        # title or the text names the holder's country (else: a given name, "Minister Ali")
+        hits = {r.person: r for r in pool if _short_family_name(wn, r, country, table, doc_states, words)}
         if len(hits) == 1:
             g.fuzzy = (next(iter(hits)), 100.0)
-            g.end = k
-        return
+            g.end = end
+            return True
+        return False
+    particles = words.patronymic_particles
     best: tuple[float, Role | None] = (0.0, None)
+    exact_bare: set[str] = set()  # holders whose bare last name equals the word, no country context
     for r in pool[:400]:
-        for sn in [*table.surnames.get(r.person, []), table.entries[r.person]["name"].split()[-1].lower()]:
+        for sn in table.surnames.get(r.person, []):
             sc = fuzz.ratio(wn, sn)
             if sc > best[0]:
                 best = (sc, r)
+        words = table.entries[r.person]["name"].lower().split()
+        if len(words) > 1 and words[-2] in particles:
+            continue  # bin Abdulaziz: a father's name, not a family name
+        if country is not None or r.country in doc_states:
+            sc = fuzz.ratio(wn, words[-1])
+            if sc > best[0]:
+                best = (sc, r)
+        elif wn == words[-1]:
+            exact_bare.add(r.person)
+    if best[0] < 100 and len(exact_bare) == 1:  # "PRESIDENTE CHIRAC": the only such holder
+        pid = next(iter(exact_bare))
+        best = (100.0, next(r for r in pool if r.person == pid))
     if best[1] is not None and best[0] >= floor:
         g.fuzzy = (best[1].person, best[0])
-        g.end = k
+        g.end = end
+        return True
+    return False
+
+
+def _short_family_name(wn: str, r: Role, country: str | None, table: ActorTable, doc_states: set[str],
+                       words: MatcherWords) -> bool:
+    """Whether ``wn`` is the family name of holder ``r`` (the last word of the name, or the
+    first one where it may be the family name; see :func:`_fuzzy_word`)."""
+    first, last = _name_tokens(table, r.person)
+    if wn == last:
+        return True
+    return wn == first and (country is not None or r.country in words.family_name_first or r.country in doc_states)
 
 
 def _name_tokens(table: ActorTable, pid: str) -> tuple[str, str]:
@@ -567,13 +917,8 @@ def _name_tokens(table: ActorTable, pid: str) -> tuple[str, str]:
 
 # ----------------------------------------------------------------------------- 8. resolution
 def _group_country(g: Group, table: ActorTable) -> str | None:
-    if g.country is None:
-        return None
-    t = g.country.best.target
-    e = table.entries.get(t)
-    if e is None:
-        return None
-    return e.get("country") if e["kind"] != "org" else None
+    """The state named by the country item of a phrase (None: none, or an organisation)."""
+    return None if g.country is None else table.state_of(g.country.pats[0].target)
 
 
 def _owner_country(g: Group, table: ActorTable, day: str | None) -> str | None:
@@ -582,22 +927,38 @@ def _owner_country(g: Group, table: ActorTable, day: str | None) -> str | None:
     if c:
         return c
     if g.person is not None:
-        r = table.person_role(g.person.best.target, day)
-        return r.country if r else table.entries[g.person.best.target].get("country")
+        r = table.person_role(g.person.pats[0].target, day)
+        return r.country if r else table.entries[g.person.pats[0].target].get("country")
     return None
 
 
-def _article_state(groups: list[Group], table: ActorTable) -> str | None:
-    states = set()
-    for g in groups:
-        c = _group_country(g, table)
-        if c:
-            states.add(c)
+def _article_state(countries: list[str | None]) -> str | None:
+    """The article's state: the only one its phrases name (None: none, or several)."""
+    states = {c for c in countries if c}
     return next(iter(states)) if len(states) == 1 else None
 
 
 def _person_mention(pid: str, g: Group, text: str, table: ActorTable, day: str | None,
                     conf: float, fuzzy: bool) -> ActorMention:
+    key = (pid, day)
+    got = _PERSON_FIELDS.get(key)
+    if got is None or got[0] is not table:
+        if len(_PERSON_FIELDS) > 100_000:
+            _PERSON_FIELDS.clear()
+        got = _PERSON_FIELDS[key] = (table, _person_fields(pid, table, day))
+    _, name, country, sector, code, rid = got[1]
+    return ActorMention(g.start, g.end, text[g.start:g.end], pid, name, country, sector, code,
+                        kind="person", role_entry=rid, confidence=conf, fuzzy=fuzzy)
+
+
+_PersonFields = tuple[str, str, "str | None", "str | None", str, "str | None"]
+#: Memo of :func:`_person_fields` per (person, day), with the table it came from.
+_PERSON_FIELDS: dict[tuple[str, str | None], tuple[ActorTable, _PersonFields]] = {}
+
+
+def _person_fields(pid: str, table: ActorTable, day: str | None) -> _PersonFields:
+    """The :class:`ActorMention` fields ``entry … role_entry`` of person ``pid`` on ``day``:
+    the code of the role held that day, else the entry's (``ELI`` after a last role)."""
     e = table.entries[pid]
     role = table.person_role(pid, day)
     country: str | None
@@ -611,8 +972,7 @@ def _person_mention(pid: str, g: Group, text: str, table: ActorTable, day: str |
             last = table.last_role_before(pid, day)
             if last is not None:
                 sector, code = "ELI", f"{country}ELI"
-    return ActorMention(g.start, g.end, text[g.start:g.end], pid, e["name"], country, sector, code,
-                        kind="person", role_entry=rid, confidence=conf, fuzzy=fuzzy)
+    return (pid, e["name"], country, sector, code, rid)
 
 
 def _state(country: str | None) -> str | None:
@@ -621,10 +981,11 @@ def _state(country: str | None) -> str | None:
 
 
 def _resolve(g: Group, text: str, table: ActorTable, day: str | None, home: str | None,
-             seen: dict[str, dict[str, Role]]) -> ActorMention | None:
+             seen: dict[str, dict[str, Role]], country: str | None) -> ActorMention | None:
     """The mention of one phrase. ``home`` is the article's only state (or None); ``seen`` maps
     role keys to the people named in that role earlier in the document (a bare "the foreign
-    minister" refers to that person when only one was named)."""
+    minister" refers to that person when only one was named); ``country`` is the state the
+    phrase names (:func:`_group_country`)."""
     span = text[g.start:g.end]
     # person named (exactly, by surname, or fuzzily)
     if g.fuzzy is not None:
@@ -633,17 +994,16 @@ def _resolve(g: Group, text: str, table: ActorTable, day: str | None, home: str 
             return _person_mention(pid, g, text, table, day, CONF_SURNAME, False)
         return _person_mention(pid, g, text, table, day, round(score / 100 * 0.9, 3), True)
     if g.person is not None:
-        p = g.person.best
+        p = g.person.pats[0]
         conf = 1.0 if p.ptype == "E" or "t" in p.flags else CONF_SURNAME
         return _person_mention(p.target, g, text, table, day, conf, False)
-    country = _group_country(g, table)
     if g.role is not None:
-        key, _, rc = g.role.best.target.partition("|")
+        key, _, rc = g.role.pats[0].target.partition("|")
         country = country or rc or g.owner or None
         rd = table.role_defs.get(key, {"sector": "GOV", "label": key})
         if country is None and g.country is not None:
-            org = table.entries[g.country.best.target]
-            return ActorMention(g.start, g.end, span, g.country.best.target, org["name"], None, "IGO",
+            org = table.entries[g.country.pats[0].target]
+            return ActorMention(g.start, g.end, span, g.country.pats[0].target, org["name"], None, "IGO",
                                 org["code"], kind="role", confidence=0.7)
         if country is not None:
             hs = table.holders(key, country, day)
@@ -673,7 +1033,7 @@ def _resolve(g: Group, text: str, table: ActorTable, day: str | None, home: str 
         return ActorMention(g.start, g.end, span, f"role:{key}", rd["label"], None, sector, "---" + sector,
                             kind="role", confidence=0.5)
     if g.agent is not None:
-        a = g.agent.best
+        a = g.agent.pats[0]
         ae = table.entries[a.target]
         sector = ae["sector"]
         if sector == "SIDE":
@@ -691,9 +1051,27 @@ def _resolve(g: Group, text: str, table: ActorTable, day: str | None, home: str 
                                 kind="sector", confidence=0.8)
         return ActorMention(g.start, g.end, span, a.target, ae["name"], country, sector, country + sector,
                             kind="sector", confidence=conf)
-    if g.country is not None:
-        p = g.country.best
-        e = table.entries[p.target]
+    if g.country is not None or g.other is not None:
+        # a state, demonym, organisation, place …: the same fields wherever the pattern
+        # matches, so they are worked out once per pattern and table
+        p = (g.country or g.other).pats[0]  # type: ignore[union-attr]
+        mkey = (g.country is not None, p)
+        fields = _ENTITY_FIELDS.get(mkey)
+        if fields is None or fields[0] is not table:
+            fields = _ENTITY_FIELDS[mkey] = (table, _entity_fields(p, g.country is not None, table))
+        return ActorMention(g.start, g.end, span, *fields[1])
+    return None
+
+
+#: Memo of :func:`_entity_fields` per (country slot?, pattern), with the table it came from.
+_ENTITY_FIELDS: dict[tuple[bool, Pattern], tuple[ActorTable, tuple[Any, ...]]] = {}
+
+
+def _entity_fields(p: Pattern, as_country: bool, table: ActorTable) -> tuple[Any, ...]:
+    """The :class:`ActorMention` fields after ``start, end, text`` of a phrase that is only the
+    entity of ``p`` (in the country slot when ``as_country``, else the "other" slot)."""
+    e = table.entries[p.target]
+    if as_country:
         kind = {"D": "demonym", "A": "state", "S": "side"}.get(p.ptype, e["kind"])
         if e["kind"] == "org":
             kind = "org"
@@ -701,14 +1079,8 @@ def _resolve(g: Group, text: str, table: ActorTable, day: str | None, home: str 
         code = e["code"]
         if p.ptype == "S":
             sector, code = "GOV", e["code"] + "GOV"
-        return ActorMention(g.start, g.end, span, p.target, e["name"], e.get("country"), sector, code, kind=kind)
-    if g.other is not None:
-        p = g.other.best
-        e = table.entries[p.target]
-        if p.ptype == "S":
-            return ActorMention(g.start, g.end, span, p.target, e["name"], e.get("country"), "GOV",
-                                e["code"] + "GOV", kind="side")
-        return ActorMention(g.start, g.end, span, p.target, e["name"], e.get("country"), e.get("sector"),
-                            e["code"], kind=e["kind"], is_location=bool(e.get("is_location")),
-                            lat=e.get("lat"), lon=e.get("lon"))
-    return None
+        return (p.target, e["name"], e.get("country"), sector, code, kind)
+    if p.ptype == "S":
+        return (p.target, e["name"], e.get("country"), "GOV", e["code"] + "GOV", "side")
+    return (p.target, e["name"], e.get("country"), e.get("sector"), e["code"], e["kind"], None, 1.0, False,
+            bool(e.get("is_location")), e.get("lat"), e.get("lon"))

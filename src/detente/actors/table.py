@@ -69,7 +69,9 @@ class Role(NamedTuple):
         return (not self.start or self.start <= day) and (not self.end or day < self.end)
 
 
-_MISSING = object()
+#: Marker of a not yet computed cache slot.
+MISSING: Any = object()
+_MISSING = MISSING
 
 #: Entry fields in their encoded order.
 ENTRY_FIELDS = ("kind", "name", "country", "sector", "code", "src", "lat", "lon", "flags", "qid")
@@ -117,6 +119,7 @@ class EntryMap(Mapping[str, dict[str, Any]]):
     def __init__(self, rows: dict[str, str]) -> None:
         self._rows = rows
         self._cache: dict[str, dict[str, Any]] = {}
+        self._kinds: dict[str, str | None] = {}
 
     def __getitem__(self, key: str) -> dict[str, Any]:
         e = self._cache.get(key)
@@ -124,6 +127,15 @@ class EntryMap(Mapping[str, dict[str, Any]]):
             e = decode_entry(self._rows[key])
             self._cache[key] = e
         return e
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """The entry ``key`` (decoded once), or ``default``."""
+        e = self._cache.get(key)
+        if e is not None:
+            return e
+        if key not in self._rows:
+            return default
+        return self[key]
 
     def __contains__(self, key: object) -> bool:
         return key in self._rows
@@ -135,9 +147,13 @@ class EntryMap(Mapping[str, dict[str, Any]]):
         return len(self._rows)
 
     def kind(self, key: str) -> str | None:
-        """The kind of an entry without decoding the whole row (None if unknown)."""
-        row = self._rows.get(key)
-        return row[: row.index("\t")] if row is not None else None
+        """The kind of an entry without decoding the whole row (None if unknown; memoised)."""
+        try:
+            return self._kinds[key]
+        except KeyError:
+            row = self._rows.get(key)
+            k = self._kinds[key] = row[: row.index("\t")] if row is not None else None
+            return k
 
 
 class ActorTable:
@@ -159,6 +175,8 @@ class ActorTable:
         self.kinfo = [(kinfo[3 * i] == "1", kinfo[3 * i + 1] == "1") for i in range(len(self._pats))]
         #: per automaton key: whether some pattern checks letter case
         self.kinfo_case = [kinfo[3 * i + 2] == "1" for i in range(len(self._pats))]
+        #: per automaton key: (boundary before, boundary after, case check) in one tuple
+        self.kinfo3 = [(a, b, c) for (a, b), c in zip(self.kinfo, self.kinfo_case, strict=True)]
         self._decoded: dict[int, tuple[Pattern, ...]] = {}
         self._by_lang: dict[str | None, list[Any]] = {}
         self._role_rows: dict[str, list[str]] = raw["roles"]
@@ -171,6 +189,14 @@ class ActorTable:
                     self.roles_by_key.setdefault((r.role, r.country), []).append(r)
         self.surnames: dict[str, list[str]] = raw["surnames"]
         self._person_role_cache: dict[tuple[str, str | None], Role | None] = {}
+        self._holders_cache: dict[tuple[str, str | None, str | None], list[Role]] = {}
+        self._state_of: dict[str, str | None] = {}
+        self._role_ids: dict[str, Role | None] = {}
+
+    @functools.cached_property
+    def person_ids(self) -> frozenset[str]:
+        """Ids of the person entries (computed on first use)."""
+        return frozenset(k for k, row in self.entries._rows.items() if row.startswith("person\t"))
 
     @property
     def n_roles(self) -> int:
@@ -193,6 +219,15 @@ class ActorTable:
             self._decoded[ki] = got
         return got
 
+    def lang_patterns(self, lang: str | None) -> list[Any]:
+        """The per-key cache behind :meth:`patterns_in` for ``lang``: slot ``ki`` holds the
+        patterns of key ``ki`` usable in ``lang`` (None: none), or :data:`MISSING` until
+        :meth:`patterns_in` computed it. Lets a hot loop read the slot without a call."""
+        cache = self._by_lang.get(lang)
+        if cache is None:
+            cache = self._by_lang[lang] = [_MISSING] * len(self._pats)
+        return cache
+
     def patterns_in(self, ki: int, lang: str | None) -> tuple[Pattern, ...] | None:
         """Patterns of key ``ki`` usable in ``lang`` (language-neutral ones included)."""
         cache = self._by_lang.get(lang)
@@ -204,6 +239,13 @@ class ActorTable:
         return ps
 
     # -- roles ---------------------------------------------------------------------
+    def role_by_id(self, pid: str, rid: str) -> Role | None:
+        """Role ``rid`` of person ``pid`` (None if it has no such role)."""
+        got = self._role_ids.get(rid, _MISSING)
+        if got is _MISSING:
+            got = self._role_ids[rid] = next((r for r in self.roles_of(pid) if r.id == rid), None)
+        return got
+
     def roles_of(self, pid: str) -> list[Role]:
         """All dated roles of person ``pid``."""
         got = self._roles_by_person.get(pid)
@@ -212,9 +254,28 @@ class ActorTable:
             self._roles_by_person[pid] = got
         return got
 
+    def state_of(self, eid: str) -> str | None:
+        """The country of entry ``eid`` unless it is an organisation (None when unknown; memoised).
+        This is the state a country item of an actor phrase names."""
+        try:
+            return self._state_of[eid]
+        except KeyError:
+            e = self.entries.get(eid)
+            c = self._state_of[eid] = None if e is None or e["kind"] == "org" else e.get("country")
+            return c
+
     def holders(self, role: str, country: str | None, day: str | None) -> list[Role]:
         """Roles of key ``role`` for ``country`` held on ``day`` (current ones when ``day`` is None),
-        best source first, then the most recent."""
+        best source first, then the most recent (memoised: do not modify the list)."""
+        key = (role, country, day)
+        got = self._holders_cache.get(key)
+        if got is None:
+            if len(self._holders_cache) > 100_000:
+                self._holders_cache.clear()
+            got = self._holders_cache[key] = self._holders(role, country, day)
+        return got
+
+    def _holders(self, role: str, country: str | None, day: str | None) -> list[Role]:
         cands = self.roles_by_key.get((role, country), [])
         if day is None:
             pool = [r for r in cands if not r.end] or cands
