@@ -126,3 +126,28 @@ def test_killed_in_an_attack_is_one_event_of_the_victims() -> None:
     # "three Iraqi soldiers were killed in an attack": "في هجوم" adds no attacker event
     evs = events("قتل ثلاثة جنود عراقيين في هجوم.")
     assert [(e.event, side(e.actor), side(e.recipient)) for e in evs] == [("ASSAULT", None, "IRQ")]
+
+
+# -- measured rules for the Arabic set: generic actors and victims take the sentence's country ------
+
+def with_generic(doc: Document, word: str, sector: str) -> Document:
+    """Add a country-less generic mention (all generics of one sector share one table entry)."""
+    i = doc.text.index(word)
+    doc.mentions.append(ActorMention(start=i, end=i + len(word), text=word, entry=f"AGT_{sector}", name=word,
+                                     country=None, sector=sector, code="---" + sector, kind="sector"))
+    doc.mentions.sort(key=lambda m: m.start)
+    return doc
+
+
+def test_generic_attackers_take_the_country_of_the_place() -> None:
+    # "gunmen kidnapped a French journalist in Iraq": Iraqi gunmen
+    evs = events("خطف مسلحون صحفيا فرنسيا في العراق.")
+    assert [(e.event, e.actor["code"], side(e.recipient)) for e in evs] == [("ASSAULT", "IRQUAF", "FRA")]
+
+
+def test_generic_victims_take_the_sentence_country() -> None:
+    # "three soldiers were killed in Iraq": Iraqi soldiers; with Egypt named too, no single country
+    evs = code_document(with_generic(ar_doc("قتل ثلاثة جنود في العراق."), "جنود", "MIL"))
+    assert [(e.event, e.actor, e.recipient["code"]) for e in evs] == [("ASSAULT", None, "IRQMIL")]
+    two = code_document(with_generic(ar_doc("قتل ثلاثة جنود في العراق و مصر."), "جنود", "MIL"))
+    assert [(e.event, e.recipient["code"]) for e in two] == [("ASSAULT", "MIL")]

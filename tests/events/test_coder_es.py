@@ -8,6 +8,8 @@ the coder + lexicon behaviour only."""
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from detente.events import code_document
@@ -172,3 +174,106 @@ def test_unidentified_is_no_negation_but_tampoco_is() -> None:
     evs = events("Dos paramilitares no identificados asesinaron a un juez colombiano.")
     assert [(e.event, side(e.recipient)) for e in evs] == [("ASSAULT", "COL")]
     assert events("Francia tampoco condeno a Rusia.") == []
+
+
+# -- measured rules for the Spanish sets (place, victims' country, threats, speakers, parties) --
+
+def with_mention(doc: Document, word: str, *, country: str | None = None, sector: str | None = None,
+                 kind: str = "sector", entry: str | None = None, place: bool = False) -> Document:
+    """Add a mention for the first occurrence of ``word`` (a generic sector actor by default; all
+    generic mentions of one sector share one table entry, as in the actor layer)."""
+    i = doc.text.index(word)
+    code = (country or "---") + (sector or "")
+    doc.mentions.append(ActorMention(
+        start=i, end=i + len(word), text=word, entry=entry or f"AGT_{sector}", name=word, country=country,
+        sector=sector, code=code if not place else country or "", kind="place" if place else kind,
+        is_location=place))
+    doc.mentions.sort(key=lambda m: m.start)
+    return doc
+
+
+def generic_events(text: str, words: dict[str, str], places: tuple[str, ...] = ()) -> list[Event]:
+    """Code ``text`` with extra generic mentions (word → sector) and Colombian places."""
+    doc = es_doc(text)
+    for w, sector in words.items():
+        doc = with_mention(doc, w, sector=sector)
+    for p in places:
+        doc = with_mention(doc, p, country="COL", place=True)
+    return code_document(doc)
+
+
+def test_generic_attackers_take_the_country_of_the_place() -> None:
+    evs = generic_events("Pistoleros asesinaron a un juez en Tumbes.", {"Pistoleros": "UAF"}, ("Tumbes",))
+    assert [(e.event, e.actor["code"]) for e in evs] == [("ASSAULT", "COLUAF")]
+    assert evs[0].location is not None and evs[0].location["name"] == "Tumbes"
+
+
+def test_generic_victims_take_the_sentence_country() -> None:
+    evs = generic_events("Dos campesinos fueron asesinados en Tumbes.", {"campesinos": "AGR"}, ("Tumbes",))
+    assert [(e.event, e.actor, e.recipient["code"]) for e in evs] == [("ASSAULT", None, "COLAGR")]
+    # two countries named: no single country to give
+    two = generic_events("Dos campesinos de Peru fueron asesinados cerca de Colombia.", {"campesinos": "AGR"})
+    assert all(e.recipient is None or e.recipient["code"] != "COLAGR" for e in two)
+
+
+def test_threat_against_generic_recipients_is_coded() -> None:
+    evs = generic_events("Guerrilleros de las FARC amenazaron de muerte a los candidatos.", {"candidatos": "PTY"})
+    assert [(e.event, side(e.actor), e.recipient["sector"]) for e in evs] == [("THREATEN", "COL", "PTY")]
+    # an attack on generic people still has no named target
+    hit = generic_events("Guerrilleros de las FARC atacaron a los candidatos.", {"candidatos": "PTY"})
+    assert [(e.event, side(e.actor), e.recipient) for e in hit] == [("ASSAULT", "COL", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "Rusia condeno a Japon, dijo Francia.",
+    "Rusia condeno a Japon, segun Francia.",
+    "Rusia condeno a Japon, dijo el gobierno de Colombia.",
+])
+def test_speaker_after_the_reporting_verb(text: str) -> None:
+    # the group before ", dijo X" is the object of the reported event, X the speaker
+    assert [(e.event, side(e.actor), side(e.recipient)) for e in events(text)] == [("ACCUSE", "RUS", "JPN")]
+
+
+def test_of_phrase_of_a_skipped_group_is_no_victim() -> None:
+    # "con tropas del Batallon": the battalion is the soldiers' unit, not the dead
+    evs = generic_events("Murieron en combates con tropas del Batallon dos guerrilleros de las FARC.",
+                         {"tropas": "MIL", "Batallon": "MIL"})
+    assert [(e.event, side(e.recipient)) for e in evs if "victim" in e.flags] == [("ASSAULT", "COL")]
+
+
+def test_shorter_trigger_when_the_longest_ends_inside_a_word() -> None:
+    # "exhorto a" (a phrase form) ends inside "al": the shorter form "exhorto" still codes
+    evs = events("Francia exhorto al gobierno de Colombia a negociar.")
+    assert [(e.event, e.evidence.trigger, side(e.actor), side(e.recipient)) for e in evs] == [
+        ("REQUEST", "exhorto", "FRA", "COL")]
+
+
+def test_lexicon_shorter_forms_are_prefixes_longest_first() -> None:
+    from detente.events.lexicon import load_lexicon
+    lx = load_lexicon("es")
+    text = "exhorto al gobierno"
+    ((p, s, e),) = lx.find(text)[:1]
+    assert lx.patterns[p] == "exhorto a"
+    forms = [lx.patterns[q] for q, _, _ in lx.shorter(text, s, e)]
+    assert forms and forms[0] == "exhorto" and all(len(a) > len(b) for a, b in itertools.pairwise(forms))
+
+
+def test_agent_after_por_and_a_head_noun() -> None:
+    # "por grupos paramilitares": the actor layer reads only "paramilitares"; still the by-agent
+    evs = events("Dos campesinos colombianos fueron asesinados por grupos paramilitares.")
+    assert [(e.event, e.actor["code"], side(e.recipient)) for e in evs] == [("ASSAULT", "UAF", "COL")]
+
+
+def test_place_list_gives_the_first_place_and_is_no_target() -> None:
+    # "…, Tumbes , Lima": a region then its town (here a town whose name is also Peruvian): the
+    # generic attackers are the first place's; the places are where it happened, not the target
+    doc = with_mention(es_doc("Paramilitares asesinaron a un juez , Tumbes , Lima"), "Paramilitares", sector="UAF")
+    doc = with_mention(doc, "Tumbes", country="COL", place=True)
+    doc = with_mention(doc, "Lima", country="PER", place=True)
+    evs = code_document(doc)
+    assert [(e.event, e.actor["code"], e.recipient) for e in evs] == [("ASSAULT", "COLUAF", None)]
+    assert evs[0].location is not None and evs[0].location["name"] == "Tumbes"
+    # a place of another country after the object is still the location, not a target
+    farc = code_document(with_mention(es_doc("Las FARC atacaron a un juez , Lima"), "Lima", country="PER", place=True))
+    assert [(e.event, side(e.actor), e.recipient) for e in farc] == [("ASSAULT", "COL", None)]
+    assert farc[0].location is not None and farc[0].location["name"] == "Lima"

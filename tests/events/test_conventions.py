@@ -126,3 +126,25 @@ def test_zh_with_phrase_after_a_place_is_the_counterpart(make_doc: MakeDoc) -> N
 
 def test_zh_negation_before_a_with_phrase(make_doc: MakeDoc) -> None:
     assert code_document(make_doc("伊朗不会与美国直接谈判。", "zh")) == []
+
+
+# -- generic recipients of threats ----------------------------------------------------------------
+
+def test_threat_may_target_a_generic_group_but_not_a_complement_subject(make_doc: MakeDoc) -> None:
+    doc = add(make_doc("Hamas threatened the settlers.", "en"), "settlers", sector="CVL")
+    got = sides(code_document(doc))
+    assert ("THREATEN", "PSE", "CVL") in got, got
+    # "warned that police will …": the police are the subject of the complement, not the target
+    warned = add(make_doc("Russia warned that police will stop the rallies.", "en"), "police", sector="COP")
+    assert not any(r is not None and r.endswith("COP") for _, _, r in sides(code_document(warned)))
+
+
+# -- shorter trigger fallback ----------------------------------------------------------------------
+
+def test_shorter_trigger_fallback_drops_only_function_words(make_doc: MakeDoc) -> None:
+    # "asked for" (seeded phrases whose patterns fail here) falls back to "asked" …
+    evs = code_document(make_doc("China asked for restraint by Japan.", "en"))
+    assert [(e.event, e.evidence.trigger) for e in evs] == [("REQUEST", "asked")]
+    # … but "backed down" never falls back to "backed" (support): another meaning
+    assert not any(t == "SUPPORT" for t, _, _ in sides(code_document(make_doc(
+        "Russia backed down and Ukraine welcomed it.", "en"))))

@@ -162,11 +162,20 @@ class Lexicon:
     automaton: Any = field(repr=False, default=None)
     #: does any entry name its own actor (:attr:`Entry.actor_noun`)?
     actor_nouns: bool = False
+    #: trigger form → pattern index (for :meth:`shorter`)
+    index: dict[str, int] = field(repr=False, default_factory=dict)
 
     def find(self, text: str) -> list[tuple[int, int, int]]:
         """``(pattern_index, start, end)`` of leftmost-longest non-overlapping trigger forms in
         ``text`` (already folded with :func:`fold`)."""
         return self.automaton.find_matches_as_indexes(text, overlapping=False)
+
+    def shorter(self, text: str, start: int, end: int) -> list[tuple[int, int, int]]:
+        """The trigger forms that are proper prefixes of ``text[start:end]`` (a hit of
+        :meth:`find`), longest first: the fallbacks when the longest form fails its word
+        boundary or its entry's constraints (*exhorto a* in *exhorto al* → *exhorto*)."""
+        index = self.index
+        return [(index[text[start:k]], start, k) for k in range(end - 1, start, -1) if text[start:k] in index]
 
     def entry(self, entry_id: str) -> Entry:
         """The entry with this id."""
@@ -211,7 +220,7 @@ def load_lexicon(lang: str) -> Lexicon:
     by_pattern = [tuple(sorted(form_index[p], key=lambda i: entries[i].rank, reverse=True)) for p in patterns]
     ac = ahocorasick_rs.AhoCorasick(patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
     return Lexicon(lang=lang, entries=entries, patterns=patterns, by_pattern=by_pattern, automaton=ac,
-                   actor_nouns=any(e.actor_noun for e in entries))
+                   actor_nouns=any(e.actor_noun for e in entries), index={p: i for i, p in enumerate(patterns)})
 
 
 def lexicon_patterns() -> list[str]:
