@@ -330,6 +330,7 @@ class Builder:
                         self.add("người " + n, "vi", "D", iso3)
                         self.add("phía " + n, "vi", "S", iso3)
             # demonyms
+        ar_taken = {p[0] for p in self.patterns if p[1] in ("ar", "*")}  # country names: روسيا, سوريا
         for a2, d in sorted(cur["countries"].items()):
             iso3 = "ORG_EUR" if a2 == "EU" else self.iso2to3[a2]
             for lang, dems in sorted(d.get("demonym", {}).items()):
@@ -337,6 +338,9 @@ class Builder:
                     if lang == "ar":
                         for form in arabic_forms(dem):
                             self.add(form, "ar", "D", iso3)
+                        for form in arabic_accusative(dem):
+                            if normalize(form) not in ar_taken:
+                                self.add(form, "ar", "D", iso3)
                     elif lang == "ru":
                         self.add(dem, "ru", "D", iso3, "s")
                     else:
@@ -573,6 +577,8 @@ class Builder:
         core = {"COP", "MIL", "GOV", "REB", "OPP", "CVL", "EDU", "LAB", "BUS", "MED", "JUD", "LEG",
                 "PTY", "REF", "CRM", "HLH", "SPY", "INS", "AGR", "ELI", "REL", "UAF", "NGO", "IGO", "DEV", "ENV", "HRI"}
         curated = {(p[0], p[1]) for p in self.patterns if p[2] in "GR"}  # curated agents/titles win
+        stop = {(normalize(w), lang) for lang, ws in load_yaml("sectors.yaml").get("machine_agent_stop", {}).items()
+                for w in ws}
         core_foreign = {"COP", "MIL", "REB", "OPP", "CVL", "EDU", "LAB", "GOV", "JUD", "LEG", "MED", "REF",
                         "CRM", "UAF", "PTY", "INS", "AGR", "BUS", "HLH", "REL"}
         for path, lang in ((self.actors_dir / "petrarch2-phoenix" / "Phoenix.agents.txt", "en"),
@@ -617,7 +623,7 @@ class Builder:
                         for form in surfaces:
                             if lang != "en" and self.title_prefixed(form, lang):
                                 continue
-                            if (normalize(form), lang) not in curated:
+                            if (normalize(form), lang) not in curated and (normalize(form), lang) not in stop:
                                 self.add(form, lang, "G", "AGT_" + sector)
         for sector in sorted(core):
             self.entry("AGT_" + sector, "sector", sector.lower(), None, sector, "---" + sector, "phoenix")
@@ -798,6 +804,21 @@ class Builder:
         heads of international organisations from the International dictionary."""
         intl = [(p, s, c, "CountryInfo") for p, s, c in self.phx_intl_people]
         existing = {normalize(e["name"]): k for k, e in self.entries.items() if e["kind"] == "person"}
+        # a curated person spelt with accents ("António Guterres") is the same person as the
+        # Phoenix entry spelt without them: their dated Phoenix codes must not form a second person
+        # (and so is one whose curated full name starts with it: "Moussa Faki" is "Moussa Faki
+        # Mahamat"; "George Bush" is not "George W. Bush")
+        longer: dict[str, set[str]] = defaultdict(set)
+        for k, e in sorted(self.entries.items()):
+            if e["kind"] == "person" and e["src"] == "curated":
+                folded = normalize(fold_accents(e["name"]))
+                existing.setdefault(folded, k)
+                words = folded.split()
+                for i in range(2, len(words)):
+                    longer[" ".join(words[:i])].add(k)
+        for prefix, ks in sorted(longer.items()):
+            if len(ks) == 1:
+                existing.setdefault(prefix, next(iter(ks)))
         non_person = {p[0] for p in self.patterns if p[2] in "ED" and self.entries.get(p[3], {}).get("kind") != "person"}
         non_person |= {normalize(n) for n, _ in self.phx_country_names}
         for bi, (primary, syns, codes, comment) in enumerate(self.phoenix_blocks + intl):
@@ -812,7 +833,7 @@ class Builder:
             n = normalize(name)
             if n in non_person:
                 continue
-            pid = existing.get(n)
+            pid = existing.get(n) or existing.get(normalize(fold_accents(name)))
             iso3 = dated[0][0][:3] if dated[0][0][:3] in self.iso3to2 else None
             if pid is None:
                 pid = "PHX_" + re.sub(r"[^A-Z0-9]+", "_", tabari_phrase(primary).upper()).strip("_")
@@ -962,9 +983,20 @@ class Builder:
                     r["end"] = min(later)
         curated_people = {r["person"] for r in self.roles if r["src"] == "curated"}
         ep_people = {r["person"] for r in self.roles if r["src"] == "every-politician"}
+        # before a curated person's first curated office, their dated Phoenix codes are their
+        # history (Guterres PRTGOV 1995-2002, Erdogan TURELI before 2002): kept, ending there
+        first_curated: dict[str, str] = {}
+        for r in self.roles:
+            if r["src"] == "curated" and r["start"]:
+                first_curated[r["person"]] = min(first_curated.get(r["person"], r["start"]), r["start"])
         kept = []
         for r in self.roles:
-            if r["src"] == "phoenix" and (r["person"] in curated_people or (r["person"] in ep_people and not r["end"])):
+            if r["src"] == "phoenix" and r["person"] in curated_people:
+                first = first_curated.get(r["person"], "")
+                if r["start"] and first and r["start"] < first:
+                    kept.append({**r, "end": min(r["end"] or first, first)})
+                continue
+            if r["src"] == "phoenix" and r["person"] in ep_people and not r["end"]:
                 continue
             if r["src"] == "every-politician" and r["person"] in curated_people and not r["end"]:
                 continue  # the 2022 snapshot's open roles are stale for curated people
@@ -1073,6 +1105,17 @@ def arabic_forms(base: str) -> list[str]:
                 w = w + " " + " ".join(art + r for r in rest.split())
             forms.add(w)
     return sorted(forms)
+
+
+def arabic_accusative(base: str) -> list[str]:
+    """Indefinite accusative of a one-word Arabic nisba adjective (فرنسي → فرنسيا, فرنسياً):
+    "قتل جنديا فرنسيا" names the soldier's state."""
+    base = base.strip()
+    if base.startswith("ال"):
+        base = base[2:]
+    if " " in base or not base.endswith("ي"):
+        return []
+    return [base + "ا", base + "اً"]
 
 
 class HanViet:
