@@ -26,8 +26,11 @@ What is measured:
 from __future__ import annotations
 
 import argparse
+import cProfile
 import datetime as dt
+import io
 import json
+import pstats
 import random
 import sqlite3
 import statistics
@@ -173,6 +176,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--batch", type=int, default=None, help="documents per transaction (default: the store's)")
     ap.add_argument("--persons", type=float, default=0.0,
                     help="share of events between persons (specific actors: story signatures) instead of states")
+    ap.add_argument("--profile", type=int, default=0, metavar="N",
+                    help="profile the insert (cProfile; slows it about 2x) and print its N costliest functions")
     args = ap.parse_args(argv)
 
     tmp = Path(tempfile.mkdtemp(prefix="detente-bench-"))
@@ -183,7 +188,12 @@ def main(argv: list[str] | None = None) -> int:
     with open_store(db) as store:
         t0, c0 = time.perf_counter(), time.process_time()
         kw = {"batch_size": args.batch} if args.batch else {}
+        prof = cProfile.Profile() if args.profile else None
+        if prof is not None:
+            prof.enable()
         stats = store.ingest(gen.docs(keep_rows=not args.no_baseline), **kw)
+        if prof is not None:
+            prof.disable()
         total, cpu = time.perf_counter() - t0, time.process_time() - c0
         store_secs = total - gen.seconds
         n = stats.mentions
@@ -194,6 +204,11 @@ def main(argv: list[str] | None = None) -> int:
               f"= {eps:,.0f} events/s (goal >= 20,000); CPU {store_cpu:.1f} s "
               f"= {n / store_cpu:,.0f} events per CPU-second; {stats.stories:,} stories "
               f"({stats.stories_linked:,} documents joined one by signature)", flush=True)
+        if prof is not None:
+            out = io.StringIO()
+            pstats.Stats(prof, stream=out).sort_stats("tottime").print_stats(args.profile)
+            print("insert profile (own time, generator included):\n" + out.getvalue().split("\n\n", 1)[-1].strip(),
+                  flush=True)
         base_eps = None
         if not args.no_baseline:
             bsecs, bcpu = baseline_insert(tmp / "baseline.db", gen.rows)

@@ -108,3 +108,56 @@ def test_event_record_equals_to_dict(fx: Any) -> None:
     for d in fx.corpus():
         for e in d.events:
             assert event_record(e) == e.to_dict()
+
+
+def _index_names(s: Any, table: str) -> set[str]:
+    from sqlalchemy import inspect
+
+    with s._tx(write=False) as c:
+        return {i["name"] for i in inspect(c).get_indexes(table)}
+
+
+def test_migration_10_drops_the_unused_indexes_and_keeps_the_rows(store_url: str, fx: Any) -> None:
+    from detente.store.core import _url
+
+    eng = create_engine(_url(store_url))
+    with eng.begin() as c:  # a store at version 9, as the previous release left it
+        schema.schema_version.create(c)
+        for m in schema.MIGRATIONS[:9]:
+            m.apply(c)
+            c.execute(schema.schema_version.insert().values(version=m.version, name=m.name, applied_at="x"))
+    eng.dispose()
+    old = list(schema.MIGRATIONS)
+    try:
+        schema.MIGRATIONS[:] = old[:9]
+        with open_store(store_url) as s:
+            assert s.schema_version() == 9
+            assert "ix_story_keys_doc" in _index_names(s, "story_keys")
+            assert "ix_doc_hashes_doc" in _index_names(s, "doc_hashes")
+            s.ingest(fx.corpus())
+            before = s._all("SELECT key, day, doc_id FROM story_keys ORDER BY key, day, doc_id")
+            hashes = s._all("SELECT hash, doc_id FROM doc_hashes ORDER BY hash, doc_id")
+    finally:
+        schema.MIGRATIONS[:] = old
+    with open_store(store_url) as s:
+        assert s.schema_version() == schema.current_version() >= 10
+        assert "ix_story_keys_doc" not in _index_names(s, "story_keys")
+        assert "ix_doc_hashes_doc" not in _index_names(s, "doc_hashes")
+        assert before and hashes
+        assert s._all("SELECT key, day, doc_id FROM story_keys ORDER BY key, day, doc_id") == before
+        assert s._all("SELECT hash, doc_id FROM doc_hashes ORDER BY hash, doc_id") == hashes
+        s.ingest(fx.corpus())  # idempotent on the upgraded store
+        assert s._all("SELECT key, day, doc_id FROM story_keys ORDER BY key, day, doc_id") == before
+
+
+def test_the_writer_lookups_do_not_need_the_dropped_indexes(tmp_path: Path, fx: Any) -> None:
+    # the writer finds signatures by (key, day) and sentence hashes by hash: primary-key searches
+    with open_store(tmp_path / "q.db") as s:
+        s.ingest(fx.corpus())
+        with s._tx(write=False) as c:
+            for sql in ("SELECT k.key, k.day, d.story_id FROM story_keys k JOIN documents d ON d.id = k.doc_id "
+                        "WHERE k.key IN ('a', 'b') AND k.day BETWEEN '2023-01-01' AND '2023-01-09'",
+                        "SELECT h.hash, d.id FROM doc_hashes h JOIN documents d ON d.id = h.doc_id "
+                        "WHERE h.hash IN ('a', 'b')"):
+                plan = " ".join(str(r[3]) for r in c.execute(text("EXPLAIN QUERY PLAN " + sql)))
+                assert "SEARCH" in plan and "SCAN" not in plan, plan

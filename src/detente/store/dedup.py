@@ -73,6 +73,7 @@ def pad_day(date: str | None) -> str | None:
     return date[:10]
 
 
+@functools.lru_cache(maxsize=65536)
 def window(day: str, precision: str | None) -> tuple[str, str]:
     """The range of days a mention with this date and precision can merge with."""
     d = dt.date.fromisoformat(day)
@@ -121,12 +122,12 @@ def modes_compatible(m1: str | None, m2: str | None) -> bool:
 
 def dates_compatible(d1: str, p1: str | None, d2: str, p2: str | None) -> bool:
     """Whether two padded dates can be the same event, given their precisions."""
-    coarse = max(p1, p2, key=lambda p: PRECISION_RANK.get(p, 3))
-    if coarse == "year":
+    coarse = max(PRECISION_RANK.get(p1, 3), PRECISION_RANK.get(p2, 3))
+    if coarse == 2:  # year
         return d1[:4] == d2[:4]
-    if coarse == "month":
+    if coarse == 1:  # month
         return d1[:7] == d2[:7]
-    return abs((_date(d1) - _date(d2)).days) <= DAY_WINDOW
+    return abs((_date(d1) - _date(d2)).days) <= DAY_WINDOW  # day, or unknown precision
 
 
 def locations_compatible(c: Candidate, name: str | None, lat: float | None, lon: float | None) -> bool:

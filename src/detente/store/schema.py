@@ -478,3 +478,17 @@ def _m9_dyads_story_keys(conn: Connection) -> None:
         if rows:
             conn.execute(text("INSERT INTO story_keys (key, day, doc_id) VALUES (:key, :day, :doc_id) "
                               "ON CONFLICT DO NOTHING"), rows)
+
+
+# ---------------------------------------------------------------------------- version 10
+
+#: Indexes no query reads (``EXPLAIN QUERY PLAN`` of every store query, issue #6): sentence
+#: hashes and story signatures are only ever looked up by ``hash`` / ``(key, day)`` through their
+#: primary keys, and no document is deleted. Each was a random-keyed B-tree written per row.
+UNUSED_INDEXES_V10 = ("ix_doc_hashes_doc", "ix_story_keys_doc")
+
+
+@migration(10, "drop indexes no query uses")
+def _m10_drop_unused_indexes(conn: Connection) -> None:
+    for name in UNUSED_INDEXES_V10:
+        conn.execute(text(f"DROP INDEX IF EXISTS {name}"))

@@ -76,7 +76,12 @@ def story_keys_of_records(records: Iterable[Mapping[str, Any]]) -> list[str]:
 
 def days_apart(a: str, b: str) -> int:
     """Days between two ISO dates (absolute)."""
-    return abs((dt.date.fromisoformat(a[:10]) - dt.date.fromisoformat(b[:10])).days)
+    return abs((_date(a[:10]) - _date(b[:10])).days)
+
+
+@functools.lru_cache(maxsize=65536)
+def _date(s: str) -> dt.date:
+    return dt.date.fromisoformat(s)
 
 
 def best_story(

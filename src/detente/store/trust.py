@@ -209,7 +209,7 @@ _CAP = re.compile(r"\b[A-Z][a-z]+(?:[-'][A-Za-z]+)?\b")
 def repetitions(text: str) -> list[str]:
     """Content words (4+ letters) used :data:`REPEAT_COUNT` times within :data:`REPEAT_WINDOW`
     words: a literal-translation artefact ("core interest of core in the core")."""
-    words = [w.casefold() for w in _WORD.findall(text)]
+    words = list(map(str.casefold, _WORD.findall(text)))
     often = {w for w, n in Counter(words).items() if n >= REPEAT_COUNT and len(w) >= 4}
     out: set[str] = set()
     if not often:  # the common case: no content word is used three times at all
@@ -315,16 +315,20 @@ def misspelt_names(text: str) -> list[str]:
     spelt right in the same text: ``["Rubbio ~ Marco Rubio"]``."""
     if not text:
         return []
-    low = _fold(text)
+    low: str | None = None  # the folded text, made on the first suspect only (most pages have none)
     out = set()
     for tok in set(_CAP.findall(text)):
         full = _misspelt(tok)
-        if full and _fold(full.split()[-1]) not in low:  # never spelt right in the same text
-            out.add(f"{tok} ~ {full}")
+        if full:
+            low = _fold(text) if low is None else low
+            if _fold(full.split()[-1]) not in low:  # never spelt right in the same text
+                out.add(f"{tok} ~ {full}")
     for a, b in set(_CAP2.findall(text)):
         name = _misspelt_pair(a, b)
-        if name and _fold(name) not in low:
-            out.add(f"{a} {b} ~ {name}")
+        if name:
+            low = _fold(text) if low is None else low
+            if _fold(name) not in low:
+                out.add(f"{a} {b} ~ {name}")
     return sorted(out)
 
 

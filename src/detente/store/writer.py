@@ -25,7 +25,9 @@ and the re-run writes it whole (the summary and the full-text index included).
 
 Statements go through the DBAPI cursor of the SQLAlchemy connection (same transaction) with
 ``:name`` parameters, rewritten to ``%(name)s`` for psycopg: SQLAlchemy's per-statement
-overhead was most of the ingest time.
+overhead was most of the ingest time. The per-event inserts (mentions, events, story signatures,
+sentence hashes) bind tuples to ``?`` placeholders (``%s`` for psycopg) and go in sorted by
+primary key, so that each random-hash B-tree is walked once in order per batch.
 """
 
 from __future__ import annotations
@@ -36,13 +38,13 @@ import functools
 import re
 from collections import Counter, namedtuple
 from collections.abc import Iterator, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 import orjson
 from sqlalchemy import Connection
 
-from ..records import Document, Event, Evidence, Provenance, content_hash
+from ..records import Document, Event, Evidence, Provenance, RemovedSpan, content_hash
 from . import dedup, trust
 from . import stories as story_sig
 from .schema import CJK_LANGS
@@ -114,7 +116,7 @@ def related_sites(a: str | None, b: str | None) -> bool:
 
 
 _SENT_SPLIT = re.compile(r"(?<=[.!?。！？])\s*|\n+")
-_PUNCT = re.compile(r"[^\w\s]+")
+_WORD_RUN = re.compile(r"\w+")
 _CJK_CHARS = re.compile("[\u3040-\u9fff\uac00-\ud7af]")
 
 
@@ -124,14 +126,18 @@ def sentence_hashes(doc: Document) -> list[str]:
     sents = [s.text for s in doc.sentences] if doc.sentences else _SENT_SPLIT.split(doc.text or "")
     out: list[str] = []
     for s in sents:
-        norm = _WS.sub(" ", _PUNCT.sub(" ", s.casefold())).strip()
-        words = norm.count(" ") + 1 if norm else 0
-        if words >= NEAR_DUP_SENTENCE_WORDS or len(_CJK_CHARS.findall(norm)) >= 2 * NEAR_DUP_SENTENCE_WORDS:
-            h = content_hash(norm, length=16)
-            if h not in out:
-                out.append(h)
-                if len(out) >= NEAR_DUP_MAX:
-                    break
+        # the runs of word characters joined by one space: punctuation to spaces, spacing collapsed
+        # and stripped, in one pass
+        toks = _WORD_RUN.findall(s.casefold())
+        norm = " ".join(toks)
+        if len(toks) < NEAR_DUP_SENTENCE_WORDS and (len(norm) < 2 * NEAR_DUP_SENTENCE_WORDS or len(
+                _CJK_CHARS.findall(norm)) < 2 * NEAR_DUP_SENTENCE_WORDS):
+            continue  # short: fewer than 8 words and 16 CJK characters
+        h = content_hash(norm, length=16)
+        if h not in out:
+            out.append(h)
+            if len(out) >= NEAR_DUP_MAX:
+                break
     return out
 
 
@@ -143,6 +149,8 @@ _PROVENANCE_FIELDS = tuple(f.name for f in dataclasses.fields(Provenance))
 # field added to Evidence or Provenance must be added there too
 assert _EVIDENCE_FIELDS == ("sentence", "start", "end", "trigger", "trigger_start", "trigger_end"), _EVIDENCE_FIELDS
 assert _PROVENANCE_FIELDS == ("coder", "lexicon_entry", "actor_entries"), _PROVENANCE_FIELDS
+# the documents' removed spans are written the same way (asdict cost ~3 µs per span)
+assert tuple(f.name for f in dataclasses.fields(RemovedSpan)) == ("start", "end", "rule", "text")
 
 
 def event_record(ev: Event) -> dict[str, Any]:
@@ -262,6 +270,14 @@ def aggregate(ms: list[MInfo]) -> dict[str, Any]:
     }
 
 
+@functools.lru_cache(maxsize=16384)
+def _days_around(day: str) -> tuple[str, ...]:
+    """The days within :data:`stories.STORY_WINDOW_DAYS` of ``day`` (ISO), itself included."""
+    d = dt.date.fromisoformat(day[:10])
+    w = story_sig.STORY_WINDOW_DAYS
+    return tuple((d + dt.timedelta(days=i)).isoformat() for i in range(-w, w + 1))
+
+
 @functools.lru_cache(maxsize=65536)
 def _date(s: str) -> dt.date:
     return dt.date.fromisoformat(s)
@@ -287,12 +303,13 @@ def _is_old(pub: str | None, first_seen: str | None, day: str | None, precision:
 _ROW_TYPES: dict[tuple[str, ...], Any] = {}
 
 
-def _sqlite_row(cursor: Any, row: tuple[Any, ...]) -> Any:
-    key = tuple(d[0] for d in cursor.description)
+def _row_type(description: Sequence[Sequence[Any]]) -> Any:
+    """The named-tuple class of a result's columns (one per column list)."""
+    key = tuple(d[0] for d in description)
     cls = _ROW_TYPES.get(key)
     if cls is None:
         cls = _ROW_TYPES[key] = namedtuple("Row", key)
-    return cls(*row)
+    return cls
 
 
 _PARAM = re.compile(r"(?<![:\w]):([A-Za-z_]\w*)")
@@ -301,6 +318,12 @@ _PARAM = re.compile(r"(?<![:\w]):([A-Za-z_]\w*)")
 @functools.lru_cache(maxsize=256)
 def _pg_sql(sql: str) -> str:
     return _PARAM.sub(r"%(\1)s", sql)
+
+
+@functools.lru_cache(maxsize=64)
+def _pg_pos(sql: str) -> str:
+    """``?`` placeholders (SQLite's qmark style) as psycopg's ``%s``."""
+    return sql.replace("?", "%s")
 
 
 class BatchWriter:
@@ -315,12 +338,11 @@ class BatchWriter:
 
             self.cur = raw.cursor(row_factory=namedtuple_row)
         else:
-            self.cur = raw.cursor()
-            self.cur.row_factory = _sqlite_row
+            self.cur = raw.cursor()  # plain tuples: q() names them once per result, not per row
         self.stats = stats
         #: dyad → [events, mentions, Goldstein sum] added by this batch (``dyad_stats``)
         self._dyad_delta: dict[str, list[float]] = {}
-        self._story_key_rows: list[dict[str, str]] = []
+        self._story_key_rows: list[tuple[str, str, str]] = []  # key, day, doc_id
         #: event id → first_seen as written by this batch (new and refreshed events)
         self._ev_first: dict[str, str | None] = {}
 
@@ -328,11 +350,21 @@ class BatchWriter:
 
     def q(self, sql: str, params: dict[str, Any] | None = None) -> list[Any]:
         self.cur.execute(_pg_sql(sql) if self.pg else sql, params or {})
-        return list(self.cur.fetchall()) if self.cur.description else []
+        if not self.cur.description:
+            return []
+        if self.pg:
+            return list(self.cur.fetchall())
+        return list(map(_row_type(self.cur.description)._make, self.cur.fetchall()))
 
     def many(self, sql: str, rows: list[dict[str, Any]]) -> None:
         if rows:
             self.cur.executemany(_pg_sql(sql) if self.pg else sql, rows)
+
+    def many_pos(self, sql: str, rows: Sequence[tuple[Any, ...]]) -> None:
+        """``executemany`` of tuples against ``?`` placeholders: the hot inserts (binding by name
+        looked every parameter up in a dict per row, and building the dicts cost as much)."""
+        if rows:
+            self.cur.executemany(_pg_pos(sql) if self.pg else sql, rows)
 
     def q_in(self, sql: str, values: Sequence[Any], params: dict[str, Any] | None = None) -> list[Any]:
         """Run ``sql`` (with ``{}`` where the ``IN`` list goes) over chunks of ``values``."""
@@ -374,13 +406,12 @@ class BatchWriter:
             ":story_id, :run_id, :stored_at) ON CONFLICT DO NOTHING",
             list(doc_rows.values()),
         )
-        self.many(
+        # rows sorted by primary key: the random-hash B-trees take them in one ordered pass
+        self.many_pos(
             "INSERT INTO mentions (id, doc_id, event_id, lang, site, day, precision, pub_date, event, confidence, "
-            "record) VALUES (:id, :doc_id, :event_id, :lang, :site, :day, :precision, :pub_date, :event, "
-            ":confidence, :record) ON CONFLICT DO NOTHING",
-            [{"id": m.id, "doc_id": m.doc_id, "event_id": m.event_id, "lang": m.lang, "site": m.site, "day": m.day,
-              "precision": m.precision, "pub_date": m.pub_date, "event": m.record["event"],
-              "confidence": m.confidence, "record": _json(m.record)} for m in mentions],
+            "record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            sorted((m.id, m.doc_id, m.event_id, m.lang, m.site, m.day, m.precision, m.pub_date, m.record["event"],
+                    m.confidence, _json(m.record)) for m in mentions),
         )
         if not self.pg:
             cjk = "(" + ", ".join(f"'{x}'" for x in CJK_LANGS) + ")"
@@ -389,10 +420,10 @@ class BatchWriter:
             self.q("INSERT INTO documents_fts_cjk (rowid, title, text) SELECT rowid, title, text FROM documents "
                    f"WHERE rowid > :n AND lang IN {cjk}", {"n": fts_from})
         self._insert_events(mentions, new_events, doc_rows)
-        self.many("INSERT INTO story_keys (key, day, doc_id) VALUES (:key, :day, :doc_id) ON CONFLICT DO NOTHING",
-                  self._story_key_rows)
-        self.many("INSERT INTO doc_hashes (hash, doc_id) VALUES (:hash, :doc_id) ON CONFLICT DO NOTHING",
-                  self._hash_rows)
+        self.many_pos("INSERT INTO story_keys (key, day, doc_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                      sorted(self._story_key_rows))
+        self.many_pos("INSERT INTO doc_hashes (hash, doc_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                      sorted(self._hash_rows))
         self.stats.documents += len(new)
         self.stats.mentions += len(mentions)
         # 6. stored events that received mentions
@@ -404,8 +435,12 @@ class BatchWriter:
                                                   sorted(changed))})
             self.refresh_events(ids)
         self._dyad_stats()
-        for did in doc_rows:
-            self.stats.flagged.update(self._flags_now.get(did, _loads(doc_rows[did]["flags"], [])))
+        for did, row in doc_rows.items():
+            now_flags = self._flags_now.get(did)
+            if now_flags is None:
+                now_flags = _loads(row["flags"], [])
+            if now_flags:
+                self.stats.flagged.update(now_flags)
         # 8. actors
         self._actors(mentions)
 
@@ -431,7 +466,7 @@ class BatchWriter:
         now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         rows: dict[str, dict[str, Any]] = {}
         self._doc_info: dict[str, tuple[str | None, list[str], bool]] = {}
-        self._hash_rows: list[dict[str, str]] = []
+        self._hash_rows: list[tuple[str, str]] = []  # hash, doc_id
         tdata = trust.load_trust_data()
         for d in new:
             h = hashes[d.id]
@@ -459,14 +494,15 @@ class BatchWriter:
             docs_by_id[d.id] = me
             for sh in own:
                 seen_by_hash.setdefault(sh, []).append(d.id)
-                self._hash_rows.append({"hash": sh, "doc_id": d.id})
+                self._hash_rows.append((sh, d.id))
             flags = trust.flags_from_signals(sig, bool(d.events))
             self._doc_info[d.id] = (sig["origin_site"], flags, "copy_of_doc" in sig)
             rows[d.id] = {
                 "id": d.id, "source": d.source, "url": d.url, "site": site, "title": d.title, "lang": d.lang,
                 "lang_confidence": d.lang_confidence, "pub_date": pub, "pub_date_precision": d.pub_date_precision,
                 "pub_date_source": d.pub_date_source, "text": d.text, "text_hash": h,
-                "removed": _json([asdict(r) for r in d.removed]), "num_events": 0,
+                "removed": _json([{"start": r.start, "end": r.end, "rule": r.rule, "text": r.text}  # = asdict(r)
+                                  for r in d.removed]) if d.removed else "[]", "num_events": 0,
                 "flags": _json(flags), "signals": _json(sig), "story_id": None, "run_id": run_id,
                 "stored_at": now,
             }
@@ -500,28 +536,30 @@ class BatchWriter:
     def _mentions(self, new: list[Document], doc_rows: dict[str, dict[str, Any]]) -> list[Mention]:
         out: list[Mention] = []
         seen: set[str] = set()
+        party, merge_key, pad_day = dedup.party, dedup.merge_key, dedup.pad_day
         for d in new:
             row = doc_rows[d.id]
+            pub, site = row["pub_date"], row["site"]
             n = 0
             for ev in d.events:
                 if ev.id in seen:
                     continue
                 seen.add(ev.id)
                 n += 1
-                rec = event_record(ev)
-                a, r = dedup.party(ev.actor), dedup.party(ev.recipient)
+                a, r = party(ev.actor), party(ev.recipient)
                 day: str | None
                 prec: str | None
                 if ev.date:
-                    day, prec = dedup.pad_day(ev.date), ev.date_precision or precision_of(ev.date)
+                    day, prec = pad_day(ev.date), ev.date_precision or precision_of(ev.date)
                 else:
-                    day, prec = row["pub_date"], ("day" if row["pub_date"] else None)
-                loc = ev.location or {}
+                    day, prec = pub, ("day" if pub else None)
+                loc = ev.location
+                # positional, in the field order of Mention
                 out.append(Mention(
-                    id=ev.id, doc_id=d.id, key=dedup.merge_key(ev.event, a, r, ev.symmetric), day=day, precision=prec,
-                    date=ev.date or row["pub_date"], mode=ev.mode, location=loc.get("name"), lat=loc.get("lat"),
-                    lon=loc.get("lon"), record=rec, lang=ev.lang or d.lang, site=row["site"], pub_date=row["pub_date"],
-                    confidence=float(ev.confidence), actor_c=a, recipient_c=r,
+                    ev.id, d.id, merge_key(ev.event, a, r, ev.symmetric), day, prec, ev.date or pub, ev.mode,
+                    loc.get("name") if loc else None, loc.get("lat") if loc else None,
+                    loc.get("lon") if loc else None, event_record(ev), ev.lang or d.lang, site, pub,
+                    float(ev.confidence), a, r,
                 ))
             row["num_events"] = n
         return out
@@ -536,14 +574,14 @@ class BatchWriter:
         groups: list[tuple[str, str, set[str]]] = []
         g_start: dt.date | None = None
         for (lo, hi), m in dated:
-            if g_start is not None and (dt.date.fromisoformat(hi) - g_start).days <= CANDIDATE_SPAN_DAYS:
+            if g_start is not None and (dedup._date(hi) - g_start).days <= CANDIDATE_SPAN_DAYS:
                 g = groups[-1]
                 g[2].add(m.key)  # in place: copying the growing set per mention was quadratic
                 if hi > g[1]:
                     groups[-1] = (g[0], hi, g[2])
             else:
                 groups.append((lo, hi, {m.key}))
-                g_start = dt.date.fromisoformat(lo)
+                g_start = dedup._date(lo)
         cols = "id, merge_key, day, date_precision, mode, location, lat, lon"
         for lo, hi, keys in groups:
             for r in self.q_in(f"SELECT {cols} FROM events WHERE merge_key IN {{}} AND day BETWEEN :lo AND :hi",
@@ -619,7 +657,7 @@ class BatchWriter:
             ks = story_sig.story_keys_of_records(m.record for m in ms) if ms and day else []
             if ks and day:
                 keys_of[d.id], day_of[d.id] = ks, day
-                self._story_key_rows.extend({"key": k, "day": day, "doc_id": d.id} for k in ks)
+                self._story_key_rows.extend((k, day, d.id) for k in ks)
         by_key, story_first = self._signature_hits(keys_of, day_of)
         for d in new:
             ms = by_doc.get(d.id, [])
@@ -630,7 +668,10 @@ class BatchWriter:
             sig_sid: str | None = None
             if not counts and d.id in keys_of:
                 ks = keys_of[d.id]
-                hits = [(k, kd, find(s)) for k in ks for kd, s in by_key.get(k, ())]
+                # only rows dated within the story window can count (best_story): look up those days
+                near = _days_around(day_of[d.id])
+                hits = [(k, kd, find(s)) for k in ks if (bk := by_key.get(k)) for dd in near
+                        for kd, s in bk.get(dd, ())]
                 sig_sid = story_sig.best_story(ks, day_of[d.id], hits,
                                                {h[2]: story_first.get(h[2]) for h in hits})
             if counts:
@@ -649,14 +690,18 @@ class BatchWriter:
                 self.stats.stories += 1
             doc_rows[d.id]["story_id"] = sid
             for k in keys_of.get(d.id, ()):
-                by_key.setdefault(k, []).append((day_of[d.id], sid))
-            dl = delta.setdefault(d.id, {"sid": sid, "events": 0, "actors": Counter()})
+                by_key.setdefault(k, {}).setdefault(day_of[d.id][:10], []).append((day_of[d.id], sid))
+            dl = delta[d.id] = {"sid": sid, "events": 0, "actors": Counter()}  # new: ids are unique
             for m in ms:
                 if m.event_id not in ev_story:
                     ev_story[m.event_id] = sid
                     self.new_event_story[m.event_id] = sid
                     dl["events"] += 1
-                    dl["actors"].update(x for x in (m.actor_c, m.recipient_c) if x)
+                    dl_actors = dl["actors"]
+                    if m.actor_c:
+                        dl_actors[m.actor_c] += 1
+                    if m.recipient_c:
+                        dl_actors[m.recipient_c] += 1
         # resolve merges
         for row in doc_rows.values():
             if row["story_id"]:
@@ -728,12 +773,12 @@ class BatchWriter:
             self.q_in("DELETE FROM stories WHERE id IN {}", losers)
 
     def _signature_hits(self, keys_of: dict[str, list[str]], day_of: dict[str, str]
-                        ) -> tuple[dict[str, list[tuple[str, str]]], dict[str, str | None]]:
+                        ) -> tuple[dict[str, dict[str, list[tuple[str, str]]]], dict[str, str | None]]:
         """Stored documents sharing a signature key with the batch's documents within the story
         window (one query per group of documents whose windows overlap, a group spanning at most
-        :data:`CANDIDATE_SPAN_DAYS`): key → ``[(day, story id)]``, and the first day of each of
-        those stories."""
-        by_key: dict[str, list[tuple[str, str]]] = {}
+        :data:`CANDIDATE_SPAN_DAYS`): key → day → ``[(day, story id)]`` (by day: a document
+        looks up the days of its story window only), and the first day of each of those stories."""
+        by_key: dict[str, dict[str, list[tuple[str, str]]]] = {}
         if not keys_of:
             return by_key, {}
         w = dt.timedelta(days=story_sig.STORY_WINDOW_DAYS)
@@ -750,7 +795,7 @@ class BatchWriter:
             for r in self.q_in("SELECT k.key, k.day, d.story_id FROM story_keys k JOIN documents d ON d.id = k.doc_id "
                                "WHERE k.key IN {} AND k.day BETWEEN :lo AND :hi AND d.story_id IS NOT NULL",
                                sorted(keys), {"lo": lo.isoformat(), "hi": hi.isoformat()}):
-                by_key.setdefault(r.key, []).append((r.day, r.story_id))
+                by_key.setdefault(r.key, {}).setdefault(r.day[:10], []).append((r.day, r.story_id))
                 sids.add(r.story_id)
         first: dict[str, str | None] = {r.id: r.first_seen for r in self.q_in(
             "SELECT id, first_seen FROM stories WHERE id IN {}", sorted(sids))}
@@ -759,39 +804,66 @@ class BatchWriter:
     # 5 ------------------------------------------------------------------
     def _insert_events(self, mentions: list[Mention], new_events: dict[str, list[Mention]],
                        doc_rows: dict[str, dict[str, Any]]) -> None:
-        rows = []
+        rows: list[tuple[Any, ...]] = []
+        story_of = self.new_event_story
+        ev_first = self._ev_first
+        doc_info = self._doc_info
+        dyad_delta = self._dyad_delta
+        penalised = trust.PENALTY
         for eid, ms in new_events.items():
-            infos = []
-            for m in ms:
-                origin, flags, is_copy = self._doc_info[m.doc_id]
-                infos.append(MInfo(m.id, m.doc_id, origin, m.lang, m.pub_date, m.confidence, flags, is_copy, m.day,
-                                   m.precision))
-            agg = aggregate(infos)
-            self._ev_first[eid] = agg["first_seen"]
-            by_id = {m.id: m for m in ms}
-            rep = by_id[agg["first_mention"]]
+            m0 = ms[0]
+            dyad = dedup.dyad_of(m0.actor_c, m0.recipient_c)
+            if len(ms) == 1:  # most events: aggregate() of one mention, inline
+                rep = m0
+                _origin, flags, _copy = doc_info[m0.doc_id]
+                if flags:
+                    conf = round(m0.confidence * trust.penalty(flags), 4)
+                    ev_flags = _json(sorted(f for f in flags if f in penalised))
+                else:
+                    conf, ev_flags = round(m0.confidence, 4), "[]"
+                first_seen = m0.pub_date
+                row_agg: tuple[Any, ...] = (m0.id, date_at(m0.day, m0.precision), m0.precision, m0.day, 1, 1, 1,
+                                            first_seen, first_seen, conf, ev_flags)
+                n_mentions = 1
+                mode = m0.record.get("mode") or m0.mode or None
+                loc = m0 if m0.location else None
+            else:
+                infos = []
+                for m in ms:
+                    origin, flags, is_copy = doc_info[m.doc_id]
+                    infos.append(MInfo(m.id, m.doc_id, origin, m.lang, m.pub_date, m.confidence, flags, is_copy,
+                                       m.day, m.precision))
+                agg = aggregate(infos)
+                rep = next(m for m in ms if m.id == agg["first_mention"])
+                first_seen = agg["first_seen"]
+                row_agg = (agg["first_mention"], agg["date"], agg["date_precision"], agg["day"], agg["num_mentions"],
+                           agg["num_sources"], agg["num_languages"], first_seen, agg["last_seen"],
+                           agg["confidence"], agg["flags"])
+                n_mentions = agg["num_mentions"]
+                mode = rep.record.get("mode") or next((m.mode for m in ms if m.mode), None)
+                loc = next((m for m in ms if m.location), None)
+            ev_first[eid] = first_seen
             rec = rep.record
-            loc = next((m for m in ms if m.location), None)
-            rows.append({
-                **agg, "id": eid, "merge_key": ms[0].key, "dyad": dedup.dyad_of(ms[0].actor_c, ms[0].recipient_c),
-                "actor_c": rep.actor_c or None, "recipient_c": rep.recipient_c or None, "event": rec["event"],
-                "mode": rec.get("mode") or next((m.mode for m in ms if m.mode), None),
-                "cameo": rec["cameo"], "quad_class": rec["quad_class"], "goldstein": rec["goldstein"],
-                "location": loc.location if loc else None, "lat": loc.lat if loc else None,
-                "lon": loc.lon if loc else None, "story_id": self.new_event_story.get(eid),
-            })
-            r = rows[-1]
-            dd = self._dyad_delta.setdefault(r["dyad"], [0, 0, 0.0])
+            goldstein = rec["goldstein"]
+            first_mention, date, precision, day, n_m, n_s, n_l, first, last, conf, ev_flags = row_agg
+            rows.append((
+                eid, first_mention, m0.key, dyad, rep.actor_c or None, rep.recipient_c or None, rec["event"], mode,
+                rec["cameo"], rec["quad_class"], goldstein, date, precision, day,
+                loc.location if loc else None, loc.lat if loc else None, loc.lon if loc else None,
+                n_m, n_s, n_l, first, last, conf, ev_flags, story_of.get(eid),
+            ))
+            dd = dyad_delta.get(dyad)
+            if dd is None:
+                dd = dyad_delta[dyad] = [0, 0, 0.0]
             dd[0] += 1
-            dd[1] += r["num_mentions"]
-            dd[2] += float(r["goldstein"] or 0.0)
-        self.many(
+            dd[1] += n_mentions
+            dd[2] += float(goldstein or 0.0)
+        rows.sort()  # by id: the primary key's random-hash B-tree takes them in one ordered pass
+        self.many_pos(
             "INSERT INTO events (id, first_mention, merge_key, dyad, actor_c, recipient_c, event, mode, cameo, "
             "quad_class, goldstein, date, date_precision, day, location, lat, lon, num_mentions, num_sources, "
-            "num_languages, first_seen, last_seen, confidence, flags, story_id) VALUES (:id, :first_mention, "
-            ":merge_key, :dyad, :actor_c, :recipient_c, :event, :mode, :cameo, :quad_class, :goldstein, :date, "
-            ":date_precision, :day, :location, :lat, :lon, :num_mentions, :num_sources, :num_languages, "
-            ":first_seen, :last_seen, :confidence, :flags, :story_id) ON CONFLICT DO NOTHING", rows)
+            "num_languages, first_seen, last_seen, confidence, flags, story_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", rows)
 
     # 6 ------------------------------------------------------------------
     def refresh_events(self, ids: list[str], track_first_seen: bool = False) -> set[str]:
