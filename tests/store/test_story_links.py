@@ -87,6 +87,10 @@ def test_reports_of_one_visit_form_one_story_across_languages(store: Any, fx: An
     assert {_story_of(store, d) for d in visit} == {sid}
     story = store.story(sid)
     assert set(story["langs"]) == {"en", "zh", "vi", "fr"} and story["num_documents"] == 4
+    # decoded, not JSON text: the visit is between the USA and China
+    assert isinstance(story["actor_counts"], dict)
+    assert story["actor_counts"].get("USA", 0) > 0 and story["actor_counts"].get("CHN", 0) > 0
+    assert all(isinstance(s["actor_counts"], dict) for s in store.stories())
     assert {d["lang"] for d in store.related(visit[2].id)} == {"en", "vi", "fr"}  # the zh report's related
     assert _story_of(store, other) != sid  # same dyad and days, other people
     assert _story_of(store, later) != sid  # same people and dyad, three weeks later

@@ -664,6 +664,8 @@ class Store:
     def _story_dict(r: dict[str, Any]) -> dict[str, Any]:
         for k in ("langs", "sites", "actors"):
             r[k] = _loads(r.get(k), [])
+        if "actor_counts" in r:
+            r["actor_counts"] = _loads(r.get("actor_counts"), {})
         return r
 
     def stories(self, limit: int | None = 50, offset: int = 0, *, min_documents: int = 1) -> list[dict[str, Any]]:
