@@ -82,6 +82,7 @@ from itertools import combinations
 
 from ..options import Options
 from ..records import ActorMention, Document, Event, Evidence, Provenance, Sentence
+from ..text.dates import resolve_event_date as _resolve_event_date
 from ..version import CODER_VERSION
 from .lexicon import LEXICON_LANGS, Entry, Grammar, Lexicon, fold, load_grammar, load_lexicon, load_ontology
 
@@ -288,6 +289,16 @@ def _past_form(form: str) -> bool:
     return head.endswith("ed") or head in EN_IRREGULAR_PAST or head.endswith("en")
 
 
+def _token_keys(toks: list[str]) -> set[str]:
+    """Every prefix of each token, and each token + ``$``: a slot alternative matches one of the
+    tokens (:func:`detente.events.lexicon.slot_matcher`) iff it is in this set."""
+    out: set[str] = set()
+    for t in toks:
+        out.update(t[:i] for i in range(len(t) + 1))
+        out.add(t + "$")
+    return out
+
+
 def _slots_match(slots: tuple[tuple[str, ...], ...], rxs: tuple[re.Pattern[str] | None, ...], toks: list[str],
                  spaced: bool, text: str, anchored: bool = True) -> bool:
     """All slots occur in order among ``toks`` (or as substrings of ``text`` for zh).
@@ -337,7 +348,8 @@ class SentenceCoder:
         self.onto = load_ontology()
         self.spaced = lang not in NO_SPACE
         self._last_subject: tuple[int, Group, int] | None = None
-        self._date_for: Sentence | None = None
+        #: (sentence text, pub_date, precision): what the event date in ``_date`` was resolved from
+        self._date_for: tuple[object, ...] | None = None
         self._prev_end = -1
         self._date: tuple[str | None, str | None] = (None, None)
         g = self.gram
@@ -346,6 +358,8 @@ class SentenceCoder:
         self._clause_re = re.compile("|".join(re.escape(w) for w in sorted(breaks, key=len, reverse=True))) \
             if breaks else None
         self._hyp_re = _word_re(tuple(w.strip() for w in g.hypothetical), self.spaced)
+        #: any denial word as a plain substring (the prefilter of the denial tests)
+        self._deny_any = _word_re(g.deny, False)
         self._both_re = _word_re(g.both_sides, self.spaced)
         self._function_words = frozenset(g.coord) | frozenset(g.determiners) | frozenset(g.to) | frozenset(
             g.with_) | frozenset(g.by) | frozenset(g.of) | frozenset(g.loc) | frozenset(g.other_prep) | frozenset(
@@ -353,6 +367,8 @@ class SentenceCoder:
         self._dets = frozenset(g.determiners)
         self._speech_words = frozenset(g.speech)
         self._group_starts: frozenset[int] = frozenset()
+        #: :meth:`_is_speaker` per group span of the sentence being coded (reset with the groups)
+        self._speaker_memo: dict[tuple[int, int], bool] = {}
         self._with_words = frozenset(g.with_)
         self._to_re = re.compile("|".join(re.escape(w) for w in g.to)) if g.to and not self.spaced else None
         #: words allowed between an actor and its place (*rebels in the south of*)
@@ -367,6 +383,11 @@ class SentenceCoder:
         det = "|".join(re.escape(w) for w in g.determiners)
         dets = r"(?:\s+(?:" + det + "))*" if det and self.spaced else ""
         self._marker_re = re.compile("(?:" + "|".join(alts) + ")" + dets + r"\s*$") if alts else None
+        #: what a text before a mention must end with (trailing whitespace stripped) for
+        #: ``_marker_re`` to match there: a marker word or a determiner (a cheap prefilter)
+        ends = {w.rstrip() for w in g.by + g.with_ + g.to + g.from_ + g.loc + g.of + g.other_prep
+                + (g.determiners if det and self.spaced else ())}
+        self._marker_ends: tuple[str, ...] | None = tuple(sorted(ends)) if ends and "" not in ends else None
         #: a by-word with one head noun before the agent (*por grupos paramilitares*, *by armed men*)
         self._by_head_re = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in g.by) + r")\s+[\w'’-]+\s+$") \
             if g.by and self.spaced and lang in BY_HEAD_LANGS else None
@@ -414,27 +435,34 @@ class SentenceCoder:
 
         Entries come best-first (:attr:`Entry.rank`: curated before seeded, then the most
         specific), so the first one whose ``before``/``after`` slots hold wins."""
+        lex = self.lex
+        seeded = lex.by_pattern_seeded[pattern]
+        if seeded and self.lang == "en" and not _past_form(lex.patterns[pattern]):
+            seeded = ()  # seeded English entries fire on past forms only
         btoks: list[str] | None = None
         atoks: list[str] | None = None
-        form = self.lex.patterns[pattern]
-        seed_ok = self.lang != "en" or _past_form(form)
-        entries = self.lex.entries
-        for i in self.lex.by_pattern[pattern]:
-            e = entries[i]
-            if e.priority < 2 and not seed_ok:
-                continue
-            if e.before:
-                if btoks is None:
-                    btoks = _words(before[-80:]) if self.spaced else []
-                if not _slots_match(e.before, e.before_rx, btoks[-(SLOT_GAP + 1) * len(e.before):], self.spaced,
-                                    before[-16:], anchored=False):
-                    continue
-            if e.after:
-                if atoks is None:
-                    atoks = _words(after[:120])[:AFTER_WINDOW] if self.spaced else []
-                if not _slots_match(e.after, e.after_rx, atoks, self.spaced, after[:24], anchored=e.priority < 2):
-                    continue
-            return e
+        heads: set[str] | None = None
+        spaced = self.spaced
+        for group in (lex.by_pattern_curated[pattern], seeded):
+            for e in group:
+                if e.before:
+                    if btoks is None:
+                        btoks = _words(before[-80:]) if spaced else []
+                    if not _slots_match(e.before, e.before_rx, btoks[-(SLOT_GAP + 1) * len(e.before):], spaced,
+                                        before[-16:], anchored=False):
+                        continue
+                if e.after:
+                    if atoks is None:
+                        atoks = _words(after[:120])[:AFTER_WINDOW] if spaced else []
+                    if spaced and e.priority < 2 and e.after_first is not None:
+                        # an anchored first slot must match one of the first SLOT_GAP + 1 tokens
+                        if heads is None:
+                            heads = _token_keys(atoks[:SLOT_GAP + 1])
+                        if e.after_first.isdisjoint(heads):
+                            continue
+                    if not _slots_match(e.after, e.after_rx, atoks, spaced, after[:24], anchored=e.priority < 2):
+                        continue
+                return e
         return None
 
     # -- 3. clauses ----------------------------------------------------------------------------
@@ -484,7 +512,8 @@ class SentenceCoder:
         for m in mentions:
             s, e = m.start - sent.start, m.end - sent.start
             marker = None
-            if self._marker_re is not None:
+            if self._marker_re is not None and (self._marker_ends is None or text[max(0, s - 28):s].rstrip().endswith(
+                    self._marker_ends)):
                 mm = self._marker_re.search(text, max(0, s - 28), s)
                 if mm:
                     marker = mm.lastgroup
@@ -645,13 +674,14 @@ class SentenceCoder:
         # entries first (cheap, no actor work): most sentences stop here
         clause_starts, hyp = self._clauses(text)
         cands: list[tuple[int, int, int, int, int, int, Entry]] = []
+        # a denial word anywhere in the sentence (as a substring) is needed for either denial test
+        deny = self.gram.deny if self._deny_any is not None and self._deny_any.search(text) else ()
         for pattern, ts, te in hits:
             ci = bisect.bisect_right(clause_starts, ts) - 1
             cs = clause_starts[ci]
             if hyp and any(a <= ts < b for a, b in hyp):
                 continue  # "… unless the president agrees to step down": a condition, not an event
-            if self.gram.deny and (_contains_word(text[cs:ts], self.gram.deny, self.spaced)
-                                   or any(text.startswith(w, ts) for w in self.gram.deny)):
+            if deny and (_contains_word(text[cs:ts], deny, self.spaced) or text.startswith(deny, ts)):
                 continue  # "denied that Beijing had supplied weapons", "bác tin": a denial codes nothing
             ce = clause_starts[ci + 1] if ci + 1 < len(clause_starts) else len(text)
             entry = self.choose(pattern, text[cs:ts], text[te:ce])
@@ -689,6 +719,7 @@ class SentenceCoder:
         mspans = [(it.start, it.end) for it in items] + [(it.start, it.end) for it in locs]
         groups = self.groups(text, items)
         self._group_starts = frozenset(gr.start for gr in groups)
+        self._speaker_memo = {}
         events: list[Event] = []
         seen: set[tuple] = set()
         victims: set[tuple[str, str | None]] = set()
@@ -1026,8 +1057,9 @@ class SentenceCoder:
             else:
                 return []
         location = self._location(locs, recips + place_targets)
-        if self._date_for is not sent:
-            self._date_for, self._date = sent, _event_date(sent.text, self.lang, doc)
+        key = (sent.text, doc.pub_date, doc.pub_date_precision)
+        if self._date_for != key:
+            self._date_for, self._date = key, _event_date(sent.text, self.lang, doc)
         date, prec = self._date
         out: list[Event] = []
         for a, r in pairs:
@@ -1129,8 +1161,9 @@ class SentenceCoder:
         flags.append("victim")
         code = self.onto.code(entry.cameo) if entry.cameo else None
         location = self._location(locs, victims)
-        if self._date_for is not sent:
-            self._date_for, self._date = sent, _event_date(sent.text, self.lang, doc)
+        key = (sent.text, doc.pub_date, doc.pub_date_precision)
+        if self._date_for != key:
+            self._date_for, self._date = key, _event_date(sent.text, self.lang, doc)
         date, prec = self._date
         base = CONF_CURATED if entry.priority >= 2 else CONF_DEFAULT
         out: list[Event] = []
@@ -1276,6 +1309,14 @@ class SentenceCoder:
     def _is_speaker(self, text: str, gr: Group) -> bool:
         """Is a group the source of the report (*…, the Pentagon said*; *X cho biết*; Spanish
         also after the verb: *…, dijo Francia*, *según Francia*)?"""
+        key = (gr.start, gr.end)
+        got = self._speaker_memo.get(key)
+        if got is None:
+            got = self._speaker_memo[key] = self._speaker_check(text, gr)
+        return got
+
+    def _speaker_check(self, text: str, gr: Group) -> bool:
+        """:meth:`_is_speaker` uncached."""
         if self.lang in SPEAKER_AFTER_VERB_LANGS:
             before = _words(text[max(0, gr.start - 40):gr.start])
             while before and before[-1] in self._dets:
@@ -1296,13 +1337,13 @@ class SentenceCoder:
                 if k and (not toks[k - 1:k] or not toks[k - 1].isalpha() or toks[k - 1] in self._function_words):
                     break
                 head = " ".join(toks[k:k + 2])
-                if head and any(head == w or head.startswith(w + " ") for w in self.gram.speech):
+                # (a reporting verb is the head, or its first token: *said*, *cho biết*)
+                if head and (head in self._speech_words or toks[k] in self._speech_words):
                     # "Rusia condenó a Japón, dijo Francia": Francia speaks, not Japón
                     return bool(heads) or self.lang not in SPEAKER_AFTER_VERB_LANGS \
                         or not self._speaker_follows(text, gr.end)
             return False
-        after = after[:20]
-        return any(after.startswith(w) for w in self.gram.speech)
+        return after[:20].startswith(self.gram.speech)
 
     def _speaker_follows(self, text: str, end: int) -> bool:
         """Does an actor group start right after the reporting verb that follows ``end`` (*…, dijo
@@ -1506,14 +1547,9 @@ def _domestic(actors: list[ActorMention], groups: list[Group], locs: list[Item],
 
 def _event_date(sentence: str, lang: str, doc: Document) -> tuple[str | None, str | None]:
     """Event date from the sentence (text layer), else the publication date."""
-    try:
-        from ..text.dates import resolve_event_date
-    except ImportError:  # pragma: no cover - the text layer is part of the package
-        resolve_event_date = None  # type: ignore[assignment]
-    if resolve_event_date is not None:
-        iso, prec = resolve_event_date(sentence, lang, doc.pub_date)
-        if iso:
-            return iso, prec
+    iso, prec = _resolve_event_date(sentence, lang, doc.pub_date)
+    if iso:
+        return iso, prec
     if isinstance(doc.pub_date, dt.date):
         return doc.pub_date.isoformat(), doc.pub_date_precision or "day"
     return None, None

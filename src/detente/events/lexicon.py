@@ -131,6 +131,10 @@ class Entry:
     #: ``$`` alternative) — built by :func:`load_lexicon`, used by the coder's slot matching.
     before_rx: tuple[re.Pattern[str] | None, ...] = ()
     after_rx: tuple[re.Pattern[str] | None, ...] = ()
+    #: the first ``after`` slot's alternatives when it has a matcher (``None`` otherwise): a token
+    #: ``t`` matches the slot iff a prefix of ``t``, or ``t + "$"``, is one of them — the coder's
+    #: cheap first test before :attr:`after_rx`
+    after_first: frozenset[str] | None = None
 
     @property
     def rank(self) -> tuple[bool, int, int]:
@@ -164,6 +168,10 @@ class Lexicon:
     actor_nouns: bool = False
     #: trigger form → pattern index (for :meth:`shorter`)
     index: dict[str, int] = field(repr=False, default_factory=dict)
+    #: :attr:`by_pattern` split at load, order kept: the entries of priority >= 2 (curated, always
+    #: allowed; they rank first) and the seeded ones (English: past forms only, see the coder)
+    by_pattern_curated: list[tuple[Entry, ...]] = field(repr=False, default_factory=list)
+    by_pattern_seeded: list[tuple[Entry, ...]] = field(repr=False, default_factory=list)
 
     def find(self, text: str) -> list[tuple[int, int, int]]:
         """``(pattern_index, start, end)`` of leftmost-longest non-overlapping trigger forms in
@@ -202,6 +210,13 @@ def load_lexicon(lang: str) -> Lexicon:
                 slot_rx[slot] = slot_matcher(slot)
         return tuple(slot_rx[slot] for slot in slots)
 
+    slot_alts: dict[tuple[str, ...], frozenset[str]] = {}
+
+    def first_alts(slots: tuple[tuple[str, ...], ...]) -> frozenset[str] | None:
+        if not slots or slot_rx[slots[0]] is None:
+            return None
+        return slot_alts.setdefault(slots[0], frozenset(slots[0]))
+
     for i, e in enumerate(raw["entries"]):
         before = tuple(tuple(s) for s in e.get("before", []))
         after = tuple(tuple(s) for s in e.get("after", []))
@@ -212,6 +227,7 @@ def load_lexicon(lang: str) -> Lexicon:
             block=bool(e.get("block")), priority=int(e.get("priority", 0)), source=e.get("source", ""),
             example=e.get("example"), victim=bool(e.get("victim")),
             speaker_actor=bool(e.get("speaker_actor")), actor_noun=e.get("actor_noun"), before_rx=rx(before), after_rx=rx(after),
+            after_first=first_alts(after),
         ))
         forms = list(e.get("forms", [])) + list(groups.get(e.get("group", ""), []))
         for f in forms:
@@ -220,7 +236,9 @@ def load_lexicon(lang: str) -> Lexicon:
     by_pattern = [tuple(sorted(form_index[p], key=lambda i: entries[i].rank, reverse=True)) for p in patterns]
     ac = ahocorasick_rs.AhoCorasick(patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
     return Lexicon(lang=lang, entries=entries, patterns=patterns, by_pattern=by_pattern, automaton=ac,
-                   actor_nouns=any(e.actor_noun for e in entries), index={p: i for i, p in enumerate(patterns)})
+                   actor_nouns=any(e.actor_noun for e in entries), index={p: i for i, p in enumerate(patterns)},
+                   by_pattern_curated=[tuple(entries[i] for i in ix if entries[i].priority >= 2) for ix in by_pattern],
+                   by_pattern_seeded=[tuple(entries[i] for i in ix if entries[i].priority < 2) for ix in by_pattern])
 
 
 def lexicon_patterns() -> list[str]:
