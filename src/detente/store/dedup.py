@@ -13,6 +13,12 @@ A mention merges into an existing event when, in order:
 
 Among compatible events the one closest in date wins. Undated mentions (no event date and no
 publication date) never merge: a date is what separates two meetings of the same pair.
+
+A **copy** (a verbatim or near-duplicate republication of an earlier document) reports the events
+of its original: a mention of a copy first merges into an event of the original with the same
+merge key, compatible mode and compatible location, whatever the dates
+(:func:`best_original`) — a copy published days later dates its undated sentences by its own
+publication date. Its other mentions follow the rules above.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -162,5 +169,26 @@ def best_match(
             continue
         gap = abs((_date(c.day) - d0).days)
         if gap < best_gap:
+            best, best_gap = c, gap
+    return best
+
+
+def best_original(
+    cands: Sequence[Candidate], day: str | None, mode: str | None, location: str | None,
+    lat: float | None, lon: float | None,
+) -> Candidate | None:
+    """The event of a copy's original (``cands``: the original's events with the mention's merge
+    key) that a mention of the copy reports: compatible mode and location, any date; among
+    several, the closest in date (then the first)."""
+    best: Candidate | None = None
+    best_gap = 10**9
+    d0 = _date(day) if day else None
+    for c in cands:
+        if not modes_compatible(mode, c.mode):
+            continue
+        if not locations_compatible(c, location, lat, lon):
+            continue
+        gap = abs((_date(c.day) - d0).days) if d0 is not None and c.day else 10**8
+        if best is None or gap < best_gap:
             best, best_gap = c, gap
     return best

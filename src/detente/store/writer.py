@@ -6,7 +6,8 @@ Steps, each a handful of set-wise statements per batch (never one query per docu
 2. measure the trust signals of each new document; find verbatim copies (same cleaned text);
 3. turn every coded event into a *mention* and merge it into a stored or new event
    (:mod:`detente.store.dedup`); candidate events are fetched per group of mentions whose
-   windows lie close together in time;
+   windows lie close together in time; a mention of a copy (verbatim or near-duplicate) first
+   merges into a matching event of the document it copies, whatever the dates;
 4. attach documents and new events to stories: through shared events, else through the story
    signature (shared dyad and specific actor, close in time: :mod:`detente.store.stories`);
 5. insert documents, mentions, new events and story signatures; on SQLite the batch's new
@@ -232,7 +233,9 @@ def aggregate(ms: list[MInfo]) -> dict[str, Any]:
     * ``confidence`` is the best mention confidence after the trust penalties of its page;
     * ``flags`` are the trust flags shared by every counted report;
     * the representative (first) mention is an original, unflagged, precisely dated, earliest,
-      most confident report.
+      most confident report;
+    * the date is that of an original report (a copy dates its undated sentences by its own,
+      later publication date), the most precise, then the earliest published.
     """
     if len(ms) == 1:
         m = ms[0]
@@ -253,7 +256,7 @@ def aggregate(ms: list[MInfo]) -> dict[str, Any]:
     first = min(ms, key=lambda m: (m.is_copy, bool(set(m.doc_flags) & set(trust.PENALTY)),
                                    dedup.PRECISION_RANK.get(m.precision, 3), m.pub_date or "9999", -m.confidence,
                                    m.id))
-    best = min(ms, key=lambda m: (dedup.PRECISION_RANK.get(m.precision, 3) + (4 if "republished" in m.doc_flags else 0),
+    best = min(ms, key=lambda m: (m.is_copy, dedup.PRECISION_RANK.get(m.precision, 3) + (4 if "republished" in m.doc_flags else 0),
                                   m.pub_date or "9999", m.id))
     return {
         "first_mention": first.id,
@@ -324,6 +327,14 @@ def _pg_sql(sql: str) -> str:
 def _pg_pos(sql: str) -> str:
     """``?`` placeholders (SQLite's qmark style) as psycopg's ``%s``."""
     return sql.replace("?", "%s")
+
+
+def _add_original(orig_events: dict[str, dict[str, list[dedup.Candidate]]], doc_id: str, key: str,
+                  c: dedup.Candidate) -> None:
+    """Note that document ``doc_id`` reports the event of candidate ``c`` (once per event)."""
+    lst = orig_events.setdefault(doc_id, {}).setdefault(key, [])
+    if all(x.id != c.id for x in lst):
+        lst.append(c)
 
 
 class BatchWriter:
@@ -467,6 +478,8 @@ class BatchWriter:
         rows: dict[str, dict[str, Any]] = {}
         self._doc_info: dict[str, tuple[str | None, list[str], bool]] = {}
         self._hash_rows: list[tuple[str, str]] = []  # hash, doc_id
+        #: copy (verbatim or near-duplicate) → the earlier document it copies (``copy_of_doc``)
+        self._copy_of: dict[str, str] = {}
         tdata = trust.load_trust_data()
         for d in new:
             h = hashes[d.id]
@@ -486,6 +499,7 @@ class BatchWriter:
             else:
                 me["origin"] = sig["origin_site"] = origin["origin"]
                 sig["copy_of_doc"] = origin["id"]
+                self._copy_of[d.id] = origin["id"]
                 if not related_sites(trust.site_key(origin["site"], origin["url"]), site):
                     sig["copy_of"] = origin["id"]
                 if pub and origin["pub_date"] and (
@@ -605,28 +619,63 @@ class BatchWriter:
         cands = self._candidates(mentions)
         new_events: dict[str, list[Mention]] = {}
         touched: set[str] = set()
+        copy_of = self._copy_of
+        #: original document → merge key → the candidates of its events (stored originals now;
+        #: originals of this batch as their mentions are assigned: they come first, by pub date)
+        orig_events = self._original_events(sorted({copy_of[m.doc_id] for m in mentions if m.doc_id in copy_of}),
+                                            cands)
+        originals = set(copy_of.values())
         for m in mentions:
-            c = dedup.best_match(cands[m.key], m.day, m.precision, m.mode, m.location, m.lat, m.lon)
+            c: dedup.Candidate | None = None
+            orig = copy_of.get(m.doc_id)
+            if orig is not None:  # a copy reports the original's events, whatever its own dates say
+                c = dedup.best_original(orig_events.get(orig, {}).get(m.key, ()), m.day, m.mode, m.location,
+                                        m.lat, m.lon)
+            if c is None:
+                c = dedup.best_match(cands[m.key], m.day, m.precision, m.mode, m.location, m.lat, m.lon)
             if c is None:
                 m.event_id = m.id
                 new_events[m.id] = [m]
-                cands[m.key].append(dedup.Candidate(m.id, m.day, m.precision, m.mode, m.location, m.lat, m.lon,
-                                                    new=True))
+                c = dedup.Candidate(m.id, m.day, m.precision, m.mode, m.location, m.lat, m.lon, new=True)
+                cands[m.key].append(c)
                 self.stats.events_new += 1
+                if m.doc_id in originals:
+                    _add_original(orig_events, m.doc_id, m.key, c)
                 continue
             m.event_id = c.id
+            if m.doc_id in originals:
+                _add_original(orig_events, m.doc_id, m.key, c)
             self.stats.events_merged += 1
             if c.new:
                 new_events[c.id].append(m)
             else:
                 touched.add(c.id)
-            # a finer date or a known mode/location narrows the candidate for later mentions
-            if dedup.PRECISION_RANK.get(m.precision, 3) < dedup.PRECISION_RANK.get(c.precision, 3):
+            # a finer date or a known mode/location narrows the candidate for later mentions (a copy's
+            # date is the copy's, not the event's: it never moves the candidate)
+            if orig is None and dedup.PRECISION_RANK.get(m.precision, 3) < dedup.PRECISION_RANK.get(c.precision, 3):
                 c.day, c.precision = m.day, m.precision
             c.mode = c.mode or m.mode
             if not c.location and m.location:
                 c.location, c.lat, c.lon = m.location, m.lat, m.lon
         return new_events, touched
+
+    def _original_events(self, originals: list[str], cands: dict[str, list[dedup.Candidate]]
+                         ) -> dict[str, dict[str, list[dedup.Candidate]]]:
+        """The stored events reported by each of these stored documents: document → merge key →
+        candidates (the objects of ``cands`` when an event is a candidate there too, so that the
+        narrowing of a candidate by one mention is seen by both paths)."""
+        out: dict[str, dict[str, list[dedup.Candidate]]] = {}
+        if not originals:
+            return out
+        known = {c.id: c for cs in cands.values() for c in cs}
+        for r in self.q_in("SELECT DISTINCT m.doc_id, e.id, e.merge_key, e.day, e.date_precision, e.mode, e.location, "
+                           "e.lat, e.lon FROM mentions m JOIN events e ON e.id = m.event_id WHERE m.doc_id IN {} "
+                           "ORDER BY m.doc_id, e.id", originals):
+            c = known.get(r.id)
+            if c is None:
+                c = known[r.id] = dedup.Candidate(r.id, r.day, r.date_precision, r.mode, r.location, r.lat, r.lon)
+            _add_original(out, r.doc_id, r.merge_key, c)
+        return out
 
     # 4 ------------------------------------------------------------------
     def _stories(self, new: list[Document], mentions: list[Mention], new_events: dict[str, list[Mention]],
