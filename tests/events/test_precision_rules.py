@@ -202,3 +202,48 @@ def test_coordinated_aid_is_not_reciprocal(make_doc: MakeDoc) -> None:
         or ("AGREE", "VNM", "JPN") in sides(code_document(make_doc("Japan and Vietnam agreed to boost trade.", "en")))
     got = sides(code_document(make_doc("Japan and South Korea provided aid after the earthquake.", "en")))
     assert not any(t == "AID" for t, _, _ in got), got
+
+
+# -- relative clauses, routes, "anti-X" --------------------------------------------------------
+
+def test_relative_clause_of_a_non_actor_takes_no_outside_actor(make_doc: MakeDoc) -> None:
+    # the threat's subject is "talks" (no actor): the main clause's parties must not be borrowed
+    got = sides(code_document(make_doc(
+        "Japan signed a trade pact with Vietnam after months of difficult talks that at one stage threatened to "
+        "wreck ties with China.", "en")))
+    assert ("SUPPORT", "JPN", "VNM") in got and not any(t == "THREATEN" for t, _, _ in got), got
+    got = sides(code_document(make_doc("France condemned the raid, which killed four civilians in Iraq.", "en")))
+    assert not any(t == "ASSAULT" for t, _, _ in got), got
+    # an actor inside the relative clause still acts
+    got = sides(code_document(make_doc("Japan welcomed the accord which Russia signed with China.", "en")))
+    assert ("SUPPORT", "RUS", "CHN") in got or ("SUPPORT", "CHN", "RUS") in got, got
+    assert not any(a == "JPN" and r == "CHN" for _, a, r in got), got
+
+
+def test_relative_rule_leaves_complements_and_actor_antecedents(make_doc: MakeDoc) -> None:
+    # "that" after a verb (or a time word after it) opens a complement: the main subject stays
+    assert ("THREATEN", "JPN", "CHN") in sides(code_document(make_doc(
+        "Japan warned that it would impose sanctions on China.", "en")))
+    assert ("SANCTION", "JPN", "CHN") in sides(code_document(make_doc(
+        "Japan announced on Friday that it will impose sanctions on China.", "en"))) or \
+        ("THREATEN", "JPN", "CHN") in sides(code_document(make_doc(
+            "Japan announced on Friday that it will impose sanctions on China.", "en")))
+    # an actor antecedent ("Russia, which …") may still be the relative clause's actor
+    got = sides(code_document(make_doc("Russia, which attacked Ukraine last year, threatened Poland.", "en")))
+    assert ("ASSAULT", "RUS", "UKR") in got, got
+
+
+def test_from_to_route_is_no_recipient(make_doc: MakeDoc) -> None:
+    doc = with_sector(make_doc("Angry farmers blocked the main highway from France to Germany for six hours.",
+                               "en"), "farmers", "AGR")
+    got = sides(code_document(doc))
+    assert not any(r == "DEU" for _, _, r in got), got
+    doc = with_sector(make_doc("Angry farmers blocked roads to Germany for six hours.", "en"), "farmers", "AGR")
+    assert any(r == "DEU" for _, _, r in sides(code_document(doc)))  # a plain "to" target stays
+
+
+def test_anti_prefixed_country_is_no_actor(make_doc: MakeDoc) -> None:
+    assert ("ACCUSE", "CHN", "JPN") in sides(code_document(make_doc("China condemned Japan.", "en")))
+    assert code_document(make_doc("An anti-Japan rally condemned the plan.", "en")) == []
+    got = sides(code_document(make_doc("Anti-Japan activists in Beijing condemned Vietnam.", "en")))
+    assert not any(a == "JPN" for _, a, _ in got), got

@@ -29,11 +29,13 @@ a hit are coded. For each such sentence:
    first unmarked group before the trigger, reset after a reporting verb or a comma (*X said Y
    accused Z* → Y; *X, Y verb*), or the possessor of a noun trigger (*Biden's visit*); a second
    verb joined by *and/并/và* keeps the first verb's subject; else the subject of the previous
-   clause; Arabic/Spanish may take it after the verb (VSO), and a Spanish speaker may follow its
+   clause (never from outside an English relative clause whose antecedent is no actor: *talks
+   that threatened …*, :meth:`SentenceCoder._relative_start`; *anti-X* mentions are no actors);
+   Arabic/Spanish may take it after the verb (VSO), and a Spanish speaker may follow its
    reporting verb (*…, dijo Francia*). *The two sides / 双方 / hai bên* stand for the two parties named in the sentence (or
    in the preceding sentences). The recipient is a *with/to*-marked group between subject and
    trigger (*A与B会谈*, *A向B抗议*) or the first unmarked/*to*/*with* group after the trigger,
-   skipping groups that are the subject's own party. ``speaker_actor`` entries (*X said Y must*)
+   skipping groups that are the subject's own party and the end of a *from X to Y* route. ``speaker_actor`` entries (*X said Y must*)
    take the speaker as actor and the group before the trigger as recipient; ``victim`` entries
    (*مقتل X*, *murieron X*) take the victims as recipient and a *by*-agent (or nobody) as actor.
 7. **Passive** — *was accused by X*, *A被B制裁*, *A bị B trừng phạt*: the *by* group is the
@@ -195,6 +197,23 @@ BY_HEAD_LANGS = frozenset({"es"})
 VSO_LANGS = frozenset({"ar", "es"})
 #: Languages whose reporting verb may come before its speaker (*…, dijo Francia*, *según X*).
 SPEAKER_AFTER_VERB_LANGS = frozenset({"es"})
+
+#: Relative pronouns per language (:meth:`SentenceCoder._relative_start`): a trigger in a relative
+#: clause whose antecedent is no actor (*negotiations that threatened to derail relations*, *the
+#: attack, which killed …*) takes its actor from inside that clause only, never from the main clause.
+RELATIVE_PRONOUNS: dict[str, tuple[str, ...]] = {"en": ("that", "which", "who")}
+#: Words before *that* that make it no relative pronoun (*so that*, *now that*, *given that*).
+#: Time adverbs count too: *announced on Sunday that he will …* is a complement of *announced*.
+NOT_ANTECEDENT: frozenset[str] = frozenset({
+    "so", "such", "now", "given", "provided", "except", "than", "in", "also", "again", "here", "there", "today",
+    "yesterday", "tomorrow", "tonight", "earlier", "later", "week", "month", "year", "weekend", "morning",
+    "afternoon", "evening", "night", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december"})
+
+#: Prefixes that make a mention what its phrase opposes (*an anti-Syria journalist* is no Syrian
+#: actor, nor a target): such mentions are no actors of the sentence.
+OPPOSED_PREFIXES: dict[str, tuple[str, ...]] = {"en": ("anti-", "anti ")}
 
 #: Words opening an ethnic-group mention (a people living in another state): per language.
 STATELESS_PREFIXES: dict[str, tuple[str, ...]] = {"en": ("ethnic ",)}
@@ -365,6 +384,12 @@ class SentenceCoder:
             g.with_) | frozenset(g.by) | frozenset(g.of) | frozenset(g.loc) | frozenset(g.other_prep) | frozenset(
             g.negation) | frozenset(g.intent) | frozenset(g.passive_aux)
         self._dets = frozenset(g.determiners)
+        rel = RELATIVE_PRONOUNS.get(lang, ())
+        self._rel_re = _word_re(rel, self.spaced) if rel else None
+        #: one-word verb forms (past-form triggers, reporting verbs): a word before *that* that is one
+        #: of them (or its -s form after a subject) is a verb taking a complement, not an antecedent
+        self._verb_forms = frozenset(w for w in self.lex.patterns if " " not in w and w.endswith("ed")) | frozenset(
+            w for w in g.speech if " " not in w) if rel else frozenset()
         self._speech_words = frozenset(g.speech)
         self._group_starts: frozenset[int] = frozenset()
         #: :meth:`_is_speaker` per group span of the sentence being coded (reset with the groups)
@@ -509,8 +534,11 @@ class SentenceCoder:
         items: list[Item] = []
         locs: list[Item] = []
         spans: list[tuple[int, int]] = []
+        opposed = OPPOSED_PREFIXES.get(self.lang, ())
         for m in mentions:
             s, e = m.start - sent.start, m.end - sent.start
+            if opposed and text[max(0, s - 5):s].endswith(opposed):
+                continue  # "an anti-Syria journalist": Syria is what the phrase opposes, no actor
             marker = None
             if self._marker_re is not None and (self._marker_ends is None or text[max(0, s - 28):s].rstrip().endswith(
                     self._marker_ends)):
@@ -760,6 +788,9 @@ class SentenceCoder:
         left = text[cs:ts]
         lw = " ".join(_words(left)[-NEG_WINDOW_TOKENS:]) if self.spaced else left[-NEG_WINDOW_CHARS:]
         pre_groups = [gr for gr in groups if cs <= gr.start and gr.end <= ts]
+        rel = self._relative_start(text, cs, ts, groups) if self._rel_re is not None else None
+        if rel is not None:  # "negotiations that threatened …": the actor is inside the relative clause
+            pre_groups = [gr for gr in pre_groups if gr.start >= rel]
         if self._prev_end > cs:  # a second verb of the clause: its own subject comes after the first
             later = [gr for gr in pre_groups if gr.start >= self._prev_end]
             # a group right after the first verb is its object (击落俄战机, "attacked the army"), not
@@ -829,9 +860,10 @@ class SentenceCoder:
         fallback = False
         prev = self._last_subject
         if prev is not None and prev[0] == id(groups) and _ends_with_word(left.rstrip(" ,"), g.vp_coord, self.spaced) \
-                and (subject is None or subject.end <= prev[1].end or subject.start > prev[2]):
+                and (subject is None or subject.end <= prev[1].end or subject.start > prev[2]) \
+                and (rel is None or prev[1].start >= rel):
             subject, counterpart = prev[1], None  # "Lavrov visited China and met Wang Yi"
-        if subject is None:
+        if subject is None and rel is None:
             if self.lang in VSO_LANGS and post_groups and post_groups[0].marker is None:
                 subject = post_groups.pop(0)
             else:
@@ -894,6 +926,8 @@ class SentenceCoder:
                     continue  # the subject's own side ("Russia … its own territory"): look further
                 if entry.symmetric and not (gr.marker == "with" or (gr.marker is None and gr.start - te <= 24)):
                     continue  # "held talks with allies … China" is no meeting with China
+                if gr.marker == "to" and self._route_end(text, gr, post_groups):
+                    continue  # "the bridge … from France to Germany": a route, not a target
                 if gr.marker in (None, "to", "with") or (gr.start - te <= 2 and gr.marker in ("other", "of", "loc")) or (
                         gr.marker == "of" and entry.event in OF_OBJECT_TYPES and len(_words(text[te:gr.start])) <= 4) or (
                         gr.marker == "loc" and entry.event in LOC_RECIPIENT_TYPES):
@@ -1305,6 +1339,51 @@ class SentenceCoder:
                     entry is not None and entry.event in ACTOR_ONLY_TYPES and m.kind == "sector"):
                 return True
         return False
+
+    @staticmethod
+    def _route_end(text: str, gr: Group, groups: list[Group]) -> bool:
+        """Is a *to*-group the end of a *from X to Y* route (*the bridge spanning the Rhine from
+        France to Germany*, *flights from Japan to China*)? Such a pair names a stretch or a path,
+        not the recipient of the event."""
+        prev = next((p for p in reversed(groups) if p.end <= gr.start), None)
+        return prev is not None and prev.marker == "from" and gr.start - prev.end <= 8 and \
+            not _words(text[prev.end:gr.start])[1:]
+
+    def _relative_start(self, text: str, cs: int, ts: int, groups: list[Group]) -> int | None:
+        """Where the relative clause holding a trigger starts (just after its pronoun), when its
+        antecedent is no actor: *after tense negotiations that at one point threatened …*, *the
+        attack, which killed …*. ``None`` when the trigger is in no such clause: no pronoun
+        between the clause start (a *which/who* clause break included) and the trigger, an actor
+        as antecedent (*Russia, which attacked …*: the actor may come from the main clause), or
+        *that* after a verb or a conjunction (*warned that*, *so that*: a complement clause)."""
+        if self._rel_re is None:
+            return None
+        last = None
+        for m in self._rel_re.finditer(text, max(0, cs - 8), ts):
+            if m.end() >= cs - 1:  # inside the clause, or the clause break itself (" which ")
+                last = m
+        if last is None:
+            return None
+        p = last.start()
+        if any(gr.end <= p and not text[gr.end:p].strip(" ,)）") for gr in groups):
+            return None  # the antecedent is an actor
+        words = [x for x in _words(text[max(0, p - 40):p]) if x not in (",", ")", "）")]
+        w = words[-1] if words else ""
+        if not w.isalpha() or w in self._function_words or w in NOT_ANTECEDENT:
+            return None
+        if last.group(0) == "that":
+            if w.endswith("s"):
+                # "Japan insists that" (after its subject) is a verb; "difficult talks that" a noun
+                k = text.rfind(w, max(0, p - len(w) - 4), p)
+                head = text[:k].rstrip()
+                verb = any(gr.end == len(head) for gr in groups) or _words(head)[-1:] in (
+                    ["he"], ["she"], ["it"], ["they"], ["who"], ["which"])
+                stems: tuple[str, ...] = (w, w[:-1] + "ed", w[:-1] + "d", w[:-2] + "ed") if verb else ()
+            else:
+                stems = (w, w + "ed", w + "d")
+            if w.endswith("ed") or w in EN_IRREGULAR_PAST or any(x in self._verb_forms for x in stems):
+                return None  # "warned that", "insists that": a complement clause, not a relative
+        return last.end()
 
     def _is_speaker(self, text: str, gr: Group) -> bool:
         """Is a group the source of the report (*…, the Pentagon said*; *X cho biết*; Spanish
