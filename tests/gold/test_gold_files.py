@@ -7,15 +7,15 @@ ontology table when ``../shared/data`` is present; otherwise only the code patte
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import json
 import re
 from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
-from detente.resources import REPO_ROOT, shared_data_dir
+from detente.resources import REPO_ROOT
 
 GOLD_DIR = REPO_ROOT / "gold"
 README = GOLD_DIR / "README.md"
@@ -47,62 +47,10 @@ MIN_TRADITIONAL_SHARE = 0.08
 TRADITIONAL_ONLY = set("們國與會這對說為時發關經總統議軍戰擊讓進們領導務實談話問題認責將從東長衛颱風陸價週漲書過講歲島機導彈數報萬韓眾遷縣灣堅實衝轟邊賓夥賽體鬥傷")
 
 
-def _readme_section(title: str) -> str:
-    text = README.read_text(encoding="utf-8")
-    m = re.search(rf"^## {re.escape(title)}\n(.*?)(?=^## |\Z)", text, flags=re.M | re.S)
-    assert m, f"gold/README.md has no section '## {title}'"
-    return m.group(1)
-
-
-def _table_codes(title: str) -> set[str]:
-    """First-column codes (in backticks) of the markdown table in a README section."""
-    return set(re.findall(r"^\| `([A-Z]{3,6})` \|", _readme_section(title), flags=re.M))
-
-
-def _modes() -> set[str]:
-    section = _readme_section("Modes")
-    return set(re.findall(r"`([a-z]+)`", section))
-
-
-def _cameo_codes() -> set[str] | None:
-    d = shared_data_dir()
-    table = d / "ontology" / "cameo_event_codes.tsv" if d else None
-    if table is None or not table.exists():
-        return None
-    with table.open(encoding="utf-8") as fh:
-        return {row["code"] for row in csv.DictReader(fh, delimiter="\t")}
-
-
-def _load(name: str) -> list[dict]:
-    path = GOLD_DIR / name
-    records = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        assert line.strip(), f"{name}:{n}: blank line"
-        try:
-            records.append(json.loads(line))
-        except json.JSONDecodeError as exc:  # pragma: no cover - the assertion message is the point
-            pytest.fail(f"{name}:{n}: not valid JSON: {exc}")
-    return records
-
-
-@pytest.fixture(scope="module")
-def org_codes() -> set[str]:
-    codes = _table_codes("Organisation codes")
-    assert len(codes) >= 10
-    return codes
-
-
-@pytest.fixture(scope="module")
-def sector_codes() -> set[str]:
-    codes = _table_codes("Sector codes")
-    assert {"GOV", "MIL"} <= codes
-    return codes
-
-
 @pytest.mark.parametrize("name", sorted(GOLD_FILES))
-def test_records_schema_and_ids(name: str) -> None:
+def test_records_schema_and_ids(name: str, load_gold: Callable[[Path], list[dict]]) -> None:
     lang, dataset, prefix = GOLD_FILES[name]
-    records = _load(name)
+    records = load_gold(GOLD_DIR / name)
     ids = [r.get("id") for r in records]
     dupes = [i for i, c in Counter(ids).items() if c > 1]
     assert not dupes, f"duplicate ids in {name}: {dupes[:5]}"
@@ -125,10 +73,10 @@ def test_records_schema_and_ids(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", sorted(GOLD_FILES))
-def test_event_codes(name: str, org_codes: set[str], sector_codes: set[str]) -> None:
-    cameo = _cameo_codes()
-    modes = _modes()
-    for r in _load(name):
+def test_event_codes(name: str, org_codes: set[str], sector_codes: set[str], modes: set[str],
+                     cameo_codes: set[str] | None, load_gold: Callable[[Path], list[dict]]) -> None:
+    cameo = cameo_codes
+    for r in load_gold(GOLD_DIR / name):
         for e in r["events"]:
             where = f"{name}:{r['id']}"
             assert set(e) == EVENT_KEYS, f"{where}: event keys {sorted(set(e) ^ EVENT_KEYS)}"
@@ -157,8 +105,8 @@ def test_event_codes(name: str, org_codes: set[str], sector_codes: set[str]) -> 
 
 
 @pytest.mark.parametrize("name", sorted(GOLD_FILES))
-def test_coverage_floors(name: str) -> None:
-    records = _load(name)
+def test_coverage_floors(name: str, load_gold: Callable[[Path], list[dict]]) -> None:
+    records = load_gold(GOLD_DIR / name)
     assert len(records) >= MIN_SENTENCES, f"{name}: only {len(records)} sentences"
     positives = Counter(t for r in records for t in {e["plover"] for e in r["events"]})
     thin = {t: positives[t] for t in PLOVER_TYPES if positives[t] < MIN_POSITIVES_PER_TYPE}
@@ -169,25 +117,26 @@ def test_coverage_floors(name: str) -> None:
     assert none >= 0.1 * len(records), f"{name}: only {none} no-event sentences"
 
 
-def test_traditional_share_zh() -> None:
-    records = _load("zh_dev.jsonl")
+def test_traditional_share_zh(load_gold: Callable[[Path], list[dict]]) -> None:
+    records = load_gold(GOLD_DIR / "zh_dev.jsonl")
     trad = sum(bool(TRADITIONAL_ONLY & set(r["text"])) for r in records)
     assert trad / len(records) >= MIN_TRADITIONAL_SHARE, f"traditional-script sentences: {trad}"
 
 
-def test_parallel_dates_cover_same_events() -> None:
+def test_parallel_dates_cover_same_events(load_gold: Callable[[Path], list[dict]]) -> None:
     """The three sets are parallel-ish: most publication dates occur in all three."""
-    dates = {name: {r["date"] for r in _load(name)} for name in GOLD_FILES}
+    dates = {name: {r["date"] for r in load_gold(GOLD_DIR / name)} for name in GOLD_FILES}
     shared = set.intersection(*dates.values())
     smallest = min(len(d) for d in dates.values())
     assert len(shared) >= 0.7 * smallest
 
 
-def test_readme_counts_are_current() -> None:
+def test_readme_counts_are_current(readme_section: Callable[[Path, str], str],
+                                   load_gold: Callable[[Path], list[dict]]) -> None:
     """The counts table pasted into the README matches the files."""
-    section = _readme_section("Counts")
+    section = readme_section(README, "Counts")
     for name in GOLD_FILES:
-        n = len(_load(name))
+        n = len(load_gold(GOLD_DIR / name))
         assert re.search(rf"\b{re.escape(name)}\b[^\n]*\b{n}\b", section), f"README count for {name}"
 
 

@@ -11,11 +11,11 @@ in a development set, and the dates of role-bound office holders must fit their 
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import json
 import re
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -24,7 +24,6 @@ from detente.resources import REPO_ROOT, shared_data_dir
 
 GOLD_DIR = REPO_ROOT / "gold"
 HELDOUT_DIR = GOLD_DIR / "heldout"
-DEV_README = GOLD_DIR / "README.md"
 HELDOUT_README = HELDOUT_DIR / "README.md"
 
 #: file name -> (language, dataset name, id prefix, minimum number of sentences)
@@ -79,62 +78,9 @@ OFFICE_TERMS: list[tuple[tuple[str, ...], str, str]] = [
 ]
 
 
-def _readme_section(path: Path, title: str) -> str:
-    text = path.read_text(encoding="utf-8")
-    m = re.search(rf"^## {re.escape(title)}\n(.*?)(?=^## |\Z)", text, flags=re.M | re.S)
-    assert m, f"{path.name} has no section '## {title}'"
-    return m.group(1)
-
-
-def _table_codes(title: str) -> set[str]:
-    """First-column codes (in backticks) of the markdown table in a dev README section."""
-    return set(re.findall(r"^\| `([A-Z]{3,6})` \|", _readme_section(DEV_README, title), flags=re.M))
-
-
-def _cameo_codes() -> set[str] | None:
-    d = shared_data_dir()
-    table = d / "ontology" / "cameo_event_codes.tsv" if d else None
-    if table is None or not table.exists():
-        return None
-    with table.open(encoding="utf-8") as fh:
-        return {row["code"] for row in csv.DictReader(fh, delimiter="\t")}
-
-
-def _load(path: Path) -> list[dict]:
-    records = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        assert line.strip(), f"{path.name}:{n}: blank line"
-        try:
-            records.append(json.loads(line))
-        except json.JSONDecodeError as exc:  # pragma: no cover - the message is the point
-            pytest.fail(f"{path.name}:{n}: not valid JSON: {exc}")
-    return records
-
-
 @pytest.fixture(scope="module")
-def heldout() -> dict[str, list[dict]]:
-    return {name: _load(HELDOUT_DIR / name) for name in HELDOUT_FILES}
-
-
-@pytest.fixture(scope="module")
-def org_codes() -> set[str]:
-    codes = _table_codes("Organisation codes")
-    assert len(codes) >= 10
-    return codes
-
-
-@pytest.fixture(scope="module")
-def sector_codes() -> set[str]:
-    codes = _table_codes("Sector codes")
-    assert {"GOV", "MIL"} <= codes
-    return codes
-
-
-@pytest.fixture(scope="module")
-def modes() -> set[str]:
-    found = set(re.findall(r"`([a-z]+)`", _readme_section(DEV_README, "Modes")))
-    assert {"visit", "phone", "ceasefire", "veto"} <= found
-    return found
+def heldout(load_gold: Callable[[Path], list[dict]]) -> dict[str, list[dict]]:
+    return {name: load_gold(HELDOUT_DIR / name) for name in HELDOUT_FILES}
 
 
 def test_files_exist() -> None:
@@ -172,8 +118,8 @@ def test_records_schema_and_ids(name: str, heldout: dict[str, list[dict]]) -> No
 
 @pytest.mark.parametrize("name", sorted(HELDOUT_FILES))
 def test_event_codes_and_spans(name: str, heldout: dict[str, list[dict]], org_codes: set[str],
-                               sector_codes: set[str], modes: set[str]) -> None:
-    cameo = _cameo_codes()
+                               sector_codes: set[str], modes: set[str], cameo_codes: set[str] | None) -> None:
+    cameo = cameo_codes
     for r in heldout[name]:
         where = f"{name}:{r['id']}"
         keys = Counter()
@@ -258,9 +204,9 @@ def test_no_sentence_shared_with_dev_sets(heldout: dict[str, list[dict]]) -> Non
     assert not leaked, f"held-out sentences also in a dev set: {leaked[:5]}"
 
 
-def test_readme_counts_are_current(heldout: dict[str, list[dict]]) -> None:
+def test_readme_counts_are_current(heldout: dict[str, list[dict]], readme_section: Callable[[Path, str], str]) -> None:
     """The counts table in gold/heldout/README.md matches the files."""
-    section = _readme_section(HELDOUT_README, "Counts")
+    section = readme_section(HELDOUT_README, "Counts")
     for name, records in heldout.items():
         n = len(records)
         events = sum(len(r["events"]) for r in records)
