@@ -577,7 +577,7 @@ class SentenceCoder:
     def _stateless(self, text: str, items: list[Item], locs: list[Item]) -> None:
         """Actors without a state of their own take the country where they are (the PLOVER GSR
         and team-set convention): a country-less generic actor right before *in/from C* (*rebels
-        in the Ivory Coast*, *activists from the defeated Fatah party*) or a people right before *in/of C* (*the Albanians of southern Serbia*)
+        in eastern Congo*, *activists from the defeated Fatah party*) or a people right before *in/of C* (*the Kurds of northern Iraq*)
         is C's; an *ethnic* group (*ethnic Albanians demonstrated in Serbia*) is the country of the
         sentence's location, else of the one other country the sentence names (*… near
         Macedonia's border*)."""
@@ -588,7 +588,7 @@ class SentenceCoder:
             if m is None:
                 continue
             ethnic = m.kind == "demonym" and m.text.lower().startswith(prefixes)
-            people = m.kind == "demonym"  # "the Albanians of southern Serbia"
+            people = m.kind == "demonym"  # "the Kurds of northern Iraq"
             generic = not m.country and m.kind == "sector" and bool(m.sector) and m.sector not in ORG_SECTORS \
                 and bool(_SECTOR_RE.fullmatch(m.sector or ""))
             if not (people or generic):
@@ -599,11 +599,11 @@ class SentenceCoder:
             opener = self.gram.loc + self.gram.from_ + (self.gram.of if m.kind == "demonym" else ())
             if generic and len(gap) >= 2 and gap[0].endswith("s") and gap[0].isalpha() \
                     and gap[0] not in self._function_words and gap[1] in opener:
-                gap = gap[1:]  # "opposition groups in Zimbabwe": a plural head noun of the actor
+                gap = gap[1:]  # "opposition groups in Belarus": a plural head noun of the actor
             if nxt is not None and nxt.mention is not None and nxt.mention.country and gap and len(gap) <= 4 \
                     and gap[0] in opener and all(w in self._loc_gap or (w.isalpha() and w not in self._function_words)
                                                  for w in gap[1:]):
-                place = nxt.mention  # "rebels in the Ivory Coast"
+                place = nxt.mention  # "rebels in eastern Congo"
             elif ethnic:
                 loc = next((p.mention for p in places if p.marker == "loc" and p.mention is not None
                             and p.mention.country and p.mention.country != m.country), None)
@@ -639,7 +639,7 @@ class SentenceCoder:
                     if cur_m is not None and prev_m is not None and not cur_m.country and cur_m.kind == "sector" \
                             and cur_m.sector:
                         if prev_m.country and prev_m.sector not in ORG_SECTORS:
-                            # "Hezbollah guerrillas": the generic head keeps the country
+                            # "Hamas fighters": the generic head keeps the country
                             it.mention = replace(cur_m, country=prev_m.country, code=prev_m.country + cur_m.sector)
                         elif prev_m.kind == "org" and not prev_m.country:
                             it.mention = prev_m  # "U.N. military presence": the organisation's
@@ -652,10 +652,10 @@ class SentenceCoder:
             if out:
                 last_end = pending_comma[-1].end if pending_comma else out[-1].end
                 raw_gap = text[last_end:it.start].strip()
-                if raw_gap[:1] in (")", "）"):  # "the European Union (EU) and Britain"
+                if raw_gap[:1] in (")", "）"):  # "the African Union (AU) and Kenya"
                     raw_gap = raw_gap[1:].strip()
                 gap = raw_gap.strip(" 、")
-                if self.spaced and " " in gap:  # "Israel and the Palestinians", "Kagame and his party"
+                if self.spaced and " " in gap:  # "Serbia and the Kosovars", "Kagame and his party"
                     words = gap.split(" ")
                     while len(words) > 1 and words[-1] in self._dets:
                         words.pop()
@@ -1123,7 +1123,7 @@ class SentenceCoder:
     @staticmethod
     def _implied_agent(subject: Group, post_groups: list[Group], locs: list[Item]) -> Group | None:
         """The agent of an agentless violent passive (*soldiers were killed in a clash with Chinese
-        troops*; *US servicemen were killed by a roadside bomb outside the Iraqi city of Basra*):
+        troops*; *two soldiers were killed by a roadside bomb outside the Afghan city of Kandahar*):
         a party of another country named after the verb (*with/in/of/near* …), else the country
         where it happened (the PLOVER GSR convention), else ``None``."""
         own = {it.mention.country for it in subject.items if it.mention is not None}
