@@ -30,6 +30,7 @@ import argparse
 import csv
 import gzip
 import hashlib
+import itertools
 import json
 import re
 import sys
@@ -438,6 +439,31 @@ class Builder:
             if a2 not in self.iso2to3:
                 continue
             self.add_city(city, tz_city, f"GN{gid}")
+        self.build_place_periods(curated_places.get("country_periods", []))
+
+    def build_place_periods(self, periods: list[dict[str, Any]]) -> None:
+        """Dated countries of places (places.yaml `country_periods`): entry id → rows
+        ``[country, code, start, end]`` (ISO alpha-3, actor code, ISO dates, end excluded)."""
+        def iso(v: Any) -> str:
+            return v.isoformat() if hasattr(v, "isoformat") else str(v or "")
+
+        self.place_periods: dict[str, list[list[str]]] = {}
+        for row in periods:
+            at = self.iso2to3[row["at"]]
+            ids = sorted(k for k, e in self.entries.items()
+                         if e["kind"] in ("place", "metonym") and e["name"] == row["name"] and e["country"] == at)
+            if len(ids) != 1:
+                raise SystemExit(f"places.yaml country_periods: {row['name']} ({row['at']}) names {ids or 'no place'}")
+            country = self.iso2to3[row["country"]]
+            start, end = iso(row.get("start")), iso(row["end"])
+            if not end or (start and start >= end):
+                raise SystemExit(f"places.yaml country_periods: bad period for {row['name']}: {start!r} .. {end!r}")
+            self.place_periods.setdefault(ids[0], []).append([country, country, start, end])
+        for rows in self.place_periods.values():
+            rows.sort(key=lambda r: (r[2], r[3]))
+            for a, b in itertools.pairwise(rows):
+                if b[2] < a[3]:
+                    raise SystemExit(f"places.yaml country_periods: overlapping periods {a} {b}")
 
     def add_city(self, city: dict[str, Any], tz_city: dict[str, dict[str, str]], eid: str) -> None:
         iso3 = self.iso2to3[city["countrycode"]]
@@ -1029,6 +1055,7 @@ class Builder:
             "kinfo": kinfo,
             "surnames": {k: sorted(set(v)) for k, v in sorted(surnames.items())},
             "sources": dict(sorted(self.sources.items())),
+            "place_periods": dict(sorted(self.place_periods.items())),
         }
         digest = hashlib.sha256(json.dumps(body, ensure_ascii=False, sort_keys=True).encode()).hexdigest()[:10]
         return {"format": FORMAT, "version": f"actors-{FORMAT}.{digest}", **body}

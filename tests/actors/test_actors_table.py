@@ -296,3 +296,33 @@ def test_names_and_phrases_that_are_not_states() -> None:
             "Chad and Jordan signed a deal.")
     ms = lookup(text, lang="en", date="2024-05-01")
     assert [(m.text, m.country) for m in ms] == [("Chad", "TCD"), ("Jordan", "JOR")]
+
+
+def test_places_carry_dated_countries() -> None:
+    """A place whose state changed has a dated country (places.yaml `country_periods`): Juba and
+    the other South Sudanese towns were in Sudan before independence (2011-07-09), Asmara in
+    Ethiopia before 1993-05-24; contested cases (Dili, Crimea, Pristina) carry no period."""
+    t = get_table()
+    juba = next(m.entry for m in lookup("Juba", "2015-01-01", "en") if m.text == "Juba")
+    assert juba == "CAP_SSD"
+    assert t.place_at(juba, "1995-03-01")[:3] == ("SDN", "SDN", None)  # no SSDGOV metonym before 2011
+    assert t.place_at(juba, dt.date(2011, 7, 8)).country == "SDN"
+    assert t.place_at(juba, "2011-07-09")[:3] == ("SSD", "SSDGOV", "GOV")
+    assert t.place_at(juba, None).country == "SSD" and not t.place_at(juba, None).dated
+    for town, lang in (("Malakal", "en"), ("Wau", "en"), ("马拉卡勒", "zh"), ("ملكال", "ar")):
+        eid = next(m.entry for m in lookup(f"{town}", "2005-01-01", lang) if m.text == town)
+        assert t.entries[eid]["country"] == "SSD" and t.entries[eid]["is_location"], town
+        assert t.place_at(eid, "2005-01-01").country == "SDN" and t.place_at(eid, "2012-01-01").country == "SSD"
+    asmara = next(m.entry for m in lookup("Asmara", "1990-01-01", "en") if m.text == "Asmara")
+    assert t.place_at(asmara, "1990-01-01").country == "ETH" and t.place_at(asmara, "1993-05-24").country == "ERI"
+    for name, lang in (("Dili", "en"), ("Pristina", "en"), ("Simferopol", "en"), ("Sevastopol", "en")):
+        for m in lookup(name, "1995-01-01", lang):
+            assert m.entry not in t.place_periods, (name, m.entry)
+            assert t.place_at(m.entry, "1995-01-01").dated is False
+    assert t.place_at("NO_SUCH_PLACE", "1995-01-01") is None
+    # every period lies before the present country and names a state of the table
+    for eid, rows in t.place_periods.items():
+        assert t.entries.kind(eid) in ("place", "metonym"), eid
+        for country, code, start, end in rows:
+            assert t.entries.kind(country) == "state" and code.startswith(country) and end and (not start or start < end)
+            assert country != t.entries[eid]["country"]

@@ -13,6 +13,9 @@ from ``../shared/data/actors`` and the curated files in ``data/actors``. It hold
 * ``role_defs``: role keys with their sector, label and rank.
 * ``keys``/``pats``/``kinfo``: the automaton keys (normalised surface forms), their patterns
   ``lang ptype target flags rank`` and boundary information (see :mod:`.matcher`).
+* ``place_periods``: dated countries of places whose state changed (Juba was in Sudan before
+  2011-07-09): entry id → ``[country, code, start, end]`` rows; outside them the entry's own
+  country holds (see :meth:`ActorTable.place_at`).
 
 To stay small in memory (the table has ~27k entries, ~36k roles, ~60k surface forms) rows are
 kept as compact tab-separated strings and decoded on first use.
@@ -156,6 +159,18 @@ class EntryMap(Mapping[str, dict[str, Any]]):
             return k
 
 
+class PlaceAt(NamedTuple):
+    """Country and actor code of a place on a day: ``sector`` is the entry's sector (GOV for a
+    capital's metonym) in its own period and None in an earlier country's period (a capital before
+    its state's independence is no seat of that state's government); ``dated`` tells whether a
+    dated period applied."""
+
+    country: str | None
+    code: str
+    sector: str | None
+    dated: bool
+
+
 class ActorTable:
     """The loaded table with its indexes and the Aho-Corasick automaton."""
 
@@ -192,6 +207,10 @@ class ActorTable:
         self._holders_cache: dict[tuple[str, str | None, str | None], list[Role]] = {}
         self._state_of: dict[str, str | None] = {}
         self._role_ids: dict[str, Role | None] = {}
+        #: dated countries of places: entry id → ((country, code, start, end), …) sorted by start
+        self.place_periods: dict[str, tuple[tuple[str, str, str, str], ...]] = {
+            eid: tuple((c, code, start, end) for c, code, start, end in rows)
+            for eid, rows in raw.get("place_periods", {}).items()}
 
     @functools.cached_property
     def person_ids(self) -> frozenset[str]:
@@ -263,6 +282,20 @@ class ActorTable:
             e = self.entries.get(eid)
             c = self._state_of[eid] = None if e is None or e["kind"] == "org" else e.get("country")
             return c
+
+    def place_at(self, eid: str, day: dt.date | str | None) -> PlaceAt | None:
+        """Country and code of place (or capital) ``eid`` on ``day``: an earlier country when a
+        dated period of ``place_periods`` covers the day (Juba on 1995-03-01 → SDN), else the
+        entry's own country and code (also when ``day`` is None). None for an unknown entry."""
+        e = self.entries.get(eid)
+        if e is None:
+            return None
+        d = _day(day)
+        if d is not None:
+            for country, code, start, end in self.place_periods.get(eid, ()):
+                if (not start or start <= d) and d < end:
+                    return PlaceAt(country, code, None, True)
+        return PlaceAt(e.get("country"), e["code"], e.get("sector"), False)
 
     def holders(self, role: str, country: str | None, day: str | None) -> list[Role]:
         """Roles of key ``role`` for ``country`` held on ``day`` (current ones when ``day`` is None),
@@ -387,4 +420,4 @@ def get_table() -> ActorTable:
     return load_table()
 
 
-__all__ = ["ActorTable", "Pattern", "Role", "get_table", "load_table"]
+__all__ = ["ActorTable", "Pattern", "PlaceAt", "Role", "get_table", "load_table"]
