@@ -33,7 +33,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from make_corpus import generate  # noqa: E402
+from make_corpus import CORPUS_VERSION, corpus_dir, fingerprint, generate  # noqa: E402
 
 #: The clock of in-process measurements: CPU time of this process (see the module docstring).
 CLOCK = time.process_time
@@ -57,10 +57,23 @@ def _load() -> str:
         return "?"
 
 
-def corpus(n: int) -> Path:
-    """The generated corpus of ``n`` articles (made once, cached under benchmarks/corpus)."""
-    out = HERE / "corpus" / f"n{n}"
-    if not (out / "text").exists() or len(list((out / "text").iterdir())) != n:
+def corpus(n: int, version: int = CORPUS_VERSION) -> Path:
+    """The generated corpus of ``n`` articles, made once and cached under
+    ``benchmarks/corpus/v{version}-n{n}`` (version 1, the old generator, under ``n{n}``) and
+    made again when its ``manifest.json`` no longer matches the generator. Only the current
+    version can be generated; an older one is used as it stands on disk."""
+    out = corpus_dir(HERE / "corpus", n, version)
+    complete = (out / "text").exists() and len(list((out / "text").iterdir())) == n
+    if version != CORPUS_VERSION:
+        if not complete:
+            raise SystemExit(f"corpus version {version} of {n} articles not found at {out}; "
+                             f"only version {CORPUS_VERSION} can be generated")
+        return out
+    manifest = out / "manifest.json"
+    if not complete or not manifest.exists() or json.loads(manifest.read_text()) != fingerprint(n):
+        for sub, pattern in (("text", "*.txt"), ("html", "*.html")):  # a stale one: no leftovers
+            for p in sorted((out / sub).glob(pattern)):
+                p.unlink()
         generate(n, out)
     return out
 
@@ -292,8 +305,13 @@ def main() -> None:
     ap.add_argument("--linear-articles", type=int, default=0,
                     help="size of the larger corpus for --linear (default: 10x --articles)")
     ap.add_argument("--skip", nargs="*", default=[], help="sections to skip: samples html memory scaling store")
+    # Default 1 (the old corpus at corpus/n{n}) only while before/after measurements on it are
+    # running; then make it CORPUS_VERSION (the realistic corpus at corpus/v2-n{n}).
+    ap.add_argument("--corpus-version", type=int, default=1,
+                    help=f"generated corpus version: 1 = the old corpus (default for now, used as it is on "
+                         f"disk), {CORPUS_VERSION} = the current generator (made when missing)")
     a = ap.parse_args()
-    root = corpus(a.articles)
+    root = corpus(a.articles, a.corpus_version)
     texts = load_texts(root)
     r: dict[str, Any] = {"machine": f"{platform.node()} {platform.machine()} {os.cpu_count()} cores, "
                          f"Python {platform.python_version()}", "articles": a.articles,
@@ -316,7 +334,7 @@ def main() -> None:
         r.update(bench_store())
     if a.linear:
         n_big = a.linear_articles or a.articles * 10
-        big = load_texts(corpus(n_big))
+        big = load_texts(corpus(n_big, a.corpus_version))
         t0 = time.perf_counter()
         got = bench_pipeline(big)
         r["linear"] = {"articles": n_big, "chars": sum(len(t) for _, t in big),
