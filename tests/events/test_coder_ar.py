@@ -151,3 +151,19 @@ def test_generic_victims_take_the_sentence_country() -> None:
     assert [(e.event, e.actor, e.recipient["code"]) for e in evs] == [("ASSAULT", None, "IRQMIL")]
     two = code_document(with_generic(ar_doc("قتل ثلاثة جنود في العراق و مصر."), "جنود", "MIL"))
     assert [(e.event, e.recipient["code"]) for e in two] == [("ASSAULT", "MIL")]
+
+
+def test_fired_weapons_are_an_attack_but_released_prisoners_are_not() -> None:
+    # أطلق + a weapon noun (صواريخ, قذائف, النار على) is an attack; أطلق سراح (released) is not
+    evs = events("أطلقت إسرائيل خمسة صواريخ على العراق.")
+    assert [(e.event, side(e.actor), side(e.recipient), e.provenance.lexicon_entry) for e in evs] == \
+           [("ASSAULT", "ISR", "IRQ", "ar.fire.1")]
+    assert events("أطلقت إسرائيل سراح ثلاثة عراقيين.") == []
+    shot = events("القوات الاميركية فتحت النار على عراقيين.")
+    assert [(e.event, side(e.actor), side(e.recipient)) for e in shot] == [("ASSAULT", "USA", "IRQ")]
+
+
+def test_gathering_is_a_protest_only_with_protest_words() -> None:
+    rally = events("تجمع مئات المصريين أمام السفارة وهم يحملون لافتات.")
+    assert [(e.event, e.provenance.lexicon_entry) for e in rally] == [("PROTEST", "ar.gather.1")]
+    assert events("تجمع مئات المصريين في السوق.") == []

@@ -277,3 +277,59 @@ def test_place_list_gives_the_first_place_and_is_no_target() -> None:
     farc = code_document(with_mention(es_doc("Las FARC atacaron a un juez , Lima"), "Lima", country="PER", place=True))
     assert [(e.event, side(e.actor), e.recipient) for e in farc] == [("ASSAULT", "COL", None)]
     assert farc[0].location is not None and farc[0].location["name"] == "Lima"
+
+
+# --- news-style diplomatic and military triggers (issue #5, Spanish recall) -------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a time adverbial between the verb and its object: verb + object-noun entries, not one phrase
+    ("Rusia impuso el viernes nuevas sanciones a Japon.", ("SANCTION", "163", "RUS", "JPN")),
+    ("Colombia rompio el lunes relaciones diplomaticas con Venezuela.", ("SANCTION", "161", "COL", "VEN")),
+    ("Rusia y Japon mantuvieron el domingo en Paris unas largas conversaciones.", ("CONSULT", "040", "RUS", "JPN")),
+    ("Venezuela y Colombia alcanzaron el martes un acuerdo sobre la frontera.", ("AGREE", "030", "VEN", "COL")),
+    ("Rusia y Japon intercambiaron el miercoles 200 prisioneros.", ("RETREAT", "0841", "RUS", "JPN")),
+    ("Venezuela libero el viernes a dos ciudadanos colombianos.", ("RETREAT", "0841", "VEN", "COL")),
+    # everyday diplomatic verbs
+    ("Francia hablo por telefono con Rusia.", ("CONSULT", "041", "FRA", "RUS")),
+    ("Francia convoco al embajador de Rusia.", ("ACCUSE", "114", "FRA", "RUS")),
+    ("Francia presento una protesta formal ante Rusia.", ("ACCUSE", "114", "FRA", "RUS")),
+    ("Rusia levanto las sanciones contra Japon.", ("RETREAT", "085", "RUS", "JPN")),
+    ("Venezuela no tiene intencion de negociar con Colombia.", ("REJECT", "125", "VEN", "COL")),
+    ("Peru dijo que no acepta la decision de Colombia.", ("REJECT", "120", "PER", "COL")),
+    # military
+    ("Rusia lanzo misiles contra Japon.", ("ASSAULT", "195", "RUS", "JPN")),
+    ("Rusia envio tropas a la frontera con Japon.", ("MOBILIZE", "154", "RUS", "JPN")),
+    ("Rusia concentro tropas cerca de Japon.", ("MOBILIZE", "154", "RUS", "JPN")),
+])
+def test_news_style_triggers(text: str, expected: tuple[str, str, str, str]) -> None:
+    evs = events(text)
+    assert [(e.event, e.cameo, side(e.actor), side(e.recipient)) for e in evs] == [expected]
+
+
+def test_llamo_a_is_an_appeal_unless_by_telephone() -> None:
+    appeal = events("Francia llamo a Rusia a retirar sus tropas.")
+    assert [(e.event, side(e.actor), side(e.recipient)) for e in appeal] == [("REQUEST", "FRA", "RUS")]
+    call = events("Francia llamo a Rusia por telefono.")
+    assert [(e.event, e.cameo, side(e.actor), side(e.recipient)) for e in call] == [("CONSULT", "041", "FRA", "RUS")]
+
+
+def test_a_missile_test_is_mobilisation_a_missile_strike_an_assault() -> None:
+    assert [(e.event, e.cameo) for e in events("Rusia disparo un misil balistico.")] == [("MOBILIZE", "150")]
+    assert [(e.event, e.cameo) for e in events("Rusia disparo misiles balisticos contra Japon.")] == [("ASSAULT", "195")]
+
+
+def test_promised_response_is_a_threat_promised_help_an_agreement() -> None:
+    threat = events("Venezuela prometio una dura respuesta contra Colombia.")
+    assert [(e.event, e.provenance.lexicon_entry) for e in threat] == [("THREATEN", "es.vow.threat")]
+    promise = events("Venezuela prometio ayuda a Colombia.")
+    assert [(e.event, e.provenance.lexicon_entry) for e in promise] == [("AGREE", "es.promise.1")]
+
+
+def test_para_combatir_is_a_purpose_not_a_fight() -> None:
+    assert events("Francia envio medicos a Peru para combatir el brote de colera.") == []
+
+
+def test_reflexive_promise_forms_are_matched() -> None:
+    # "se comprometió a": the reflexive clitic is part of the trigger form
+    evs = events("Venezuela se comprometio a cooperar con Colombia.")
+    assert ("AGREE", "VEN", "COL") in {(e.event, side(e.actor), side(e.recipient)) for e in evs}
