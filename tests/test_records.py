@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 import pytest
 
-from detente.records import Event, Evidence, Provenance
+from detente.records import Event, Evidence, Provenance, content_hash
 
 
 def _event(**kw: Any) -> Event:
@@ -36,6 +37,34 @@ def test_symmetric_event_id_is_direction_free() -> None:
     a, r = _event().actor, _event().recipient
     assert _event(actor=a, recipient=r).id == _event(actor=r, recipient=a).id
     assert _event(actor=a, recipient=r, symmetric=False).id != _event(actor=r, recipient=a, symmetric=False).id
+
+
+def _sha_parts(*parts: object, length: int = 16) -> str:
+    """The id formula written out: SHA-256 over each part's str and a unit separator."""
+    h = hashlib.sha256()
+    for p in parts:
+        h.update(str(p).encode("utf-8"))
+        h.update(b"\x1f")
+    return h.hexdigest()[:length]
+
+
+def test_content_hash_values_are_stable() -> None:
+    # issue #7 hashes the joined string at once: ids of stored events must not change
+    for parts in [(), ("",), ("a\x1fb", 3), ("doc", 1, 2, None, 1.5, True), ("Hà Nội", "中国")]:
+        for length in (16, 20):
+            assert content_hash(*parts, length=length) == _sha_parts(*parts, length=length)
+    assert content_hash("x") == "8827785853903e59"  # pinned: the value before issue #7
+
+
+def test_event_id_is_the_documented_content_hash() -> None:
+    for ev in (_event(), _event(recipient=None, symmetric=False), _event(doc_id="文档", actor=None)):
+        a = (ev.actor or {}).get("code")
+        r = (ev.recipient or {}).get("code")
+        if ev.symmetric and a and r and r < a:
+            a, r = r, a
+        want = _sha_parts(ev.doc_id, ev.evidence.start, ev.evidence.end, ev.event, ev.cameo, a, r,
+                          ev.evidence.trigger_start)
+        assert ev.id == ev.compute_id() == want
 
 
 def test_unknown_plover_type_is_refused() -> None:

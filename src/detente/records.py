@@ -50,13 +50,21 @@ PLOVER_TYPES: tuple[str, ...] = (
 )
 
 
+#: :data:`PLOVER_TYPES` as a set (checked for every event created).
+_PLOVER_SET = frozenset(PLOVER_TYPES)
+
+
 def content_hash(*parts: object, length: int = 16) -> str:
-    """Stable hex id from the given parts (used for document and event ids)."""
-    h = hashlib.sha256()
-    for p in parts:
-        h.update(str(p).encode("utf-8"))
-        h.update(b"\x1f")
-    return h.hexdigest()[:length]
+    """Stable hex id from the given parts (used for document and event ids): the SHA-256 of
+    each part's ``str`` followed by a unit separator (U+001F), hashed as one string."""
+    if not parts:
+        return hashlib.sha256(b"").hexdigest()[:length]
+    return _sha256_hex("\x1f".join(map(str, parts)) + "\x1f", length)
+
+
+def _sha256_hex(s: str, length: int) -> str:
+    """The first ``length`` hex digits of the SHA-256 of ``s`` (UTF-8)."""
+    return hashlib.sha256(s.encode("utf-8")).hexdigest()[:length]
 
 
 @dataclass(slots=True)
@@ -177,7 +185,7 @@ class Event:
     id: str = ""
 
     def __post_init__(self) -> None:
-        if self.event not in PLOVER_TYPES:
+        if not isinstance(self.event, str) or self.event not in _PLOVER_SET:
             raise ValueError(f"not a PLOVER 2021 event type: {self.event!r}")
         if not self.id:
             self.id = self.compute_id()
@@ -188,10 +196,11 @@ class Event:
         r = (self.recipient or {}).get("code")
         if self.symmetric and a and r and r < a:
             a, r = r, a
-        return content_hash(
-            self.doc_id, self.evidence.start, self.evidence.end, self.event, self.cameo, a, r,
-            self.evidence.trigger_start,
-        )
+        ev = self.evidence
+        # content_hash(doc_id, start, end, event, cameo, a, r, trigger_start), spelled out
+        return _sha256_hex(
+            f"{self.doc_id!s}\x1f{ev.start!s}\x1f{ev.end!s}\x1f{self.event!s}\x1f{self.cameo!s}\x1f{a!s}\x1f{r!s}"
+            f"\x1f{ev.trigger_start!s}\x1f", 16)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON-serialisable event record (one line of ``detente extract``)."""

@@ -67,6 +67,17 @@ def test_offsets_into_text_and_never_cross_paragraphs():
     assert sents[0].norm is None
 
 
+def test_norm_per_sentence_when_the_paragraph_is_mapped_once():
+    # issue #7: the paragraph is mapped to simplified Chinese once and sliced per sentence; a
+    # sentence without traditional characters keeps norm None, as when mapped on its own
+    text = "中美重新回到谈判桌前。美國國務卿抵達北京。双方会谈。"
+    paras = paragraph_spans(text)
+    paras[0].label = "zh"
+    sents = split_sentences(text, paras, "zh")
+    assert [s.norm for s in sents] == [None, "美国国务卿抵达北京。", None]
+    assert [s.norm for s in sents] == [norm_for(s.text, "zh") for s in sents]
+
+
 def test_simplified_mapping_keeps_length():
     trad = "兩岸關係與臺灣問題，美國國務院發表聲明。"
     simp = to_simplified(trad)

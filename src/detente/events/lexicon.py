@@ -47,7 +47,7 @@ def fold(text: str, lang: str) -> str:
     low = text.lower()
     if len(low) != len(text):  # a few code points change length when lower-cased
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    if lang in FOLD_LANGS:
+    if lang in FOLD_LANGS and not low.isascii():  # _FOLD maps non-ASCII letters only
         low = low.translate(_FOLD)
     return low
 
@@ -183,7 +183,7 @@ class Lexicon:
         :meth:`find`), longest first: the fallbacks when the longest form fails its word
         boundary or its entry's constraints (*exhorto a* in *exhorto al* → *exhorto*)."""
         index = self.index
-        return [(index[text[start:k]], start, k) for k in range(end - 1, start, -1) if text[start:k] in index]
+        return [(index[w], start, k) for k in range(end - 1, start, -1) if (w := text[start:k]) in index]
 
     def entry(self, entry_id: str) -> Entry:
         """The entry with this id."""

@@ -100,14 +100,15 @@ def _all_patterns() -> tuple[DatePattern, ...]:
     return tuple(out)
 
 
-def _has_keyword(text: str, lang: str, keys: frozenset[str]) -> bool:
-    """Whether ``text`` holds a date keyword of ``lang`` (the gate of "word" patterns)."""
+def _has_keyword(text: str, lang: str, keys: frozenset[str], gates: _Gates | None = None) -> bool:
+    """Whether ``text`` holds a date keyword of ``lang`` (the gate of "word" patterns);
+    ``gates`` shares the lower-cased text with the other gates."""
     if lang in NO_SPACE_LANGS:
         return not keys.isdisjoint(text)
+    low = gates.lower() if gates is not None else text.lower()
     if lang in CLITIC_LANGS:
-        low = text.lower()
         return any(k in low for k in keys)
-    return not keys.isdisjoint(KEYWORD_TOKEN.findall(text.lower()))
+    return not keys.isdisjoint(KEYWORD_TOKEN.findall(low))
 
 
 #: Characters with special case folding (see ``data.FOLD_SPECIAL``): texts holding one are
@@ -115,82 +116,192 @@ def _has_keyword(text: str, lang: str, keys: frozenset[str]) -> bool:
 _FOLD_SPECIAL_RX = re.compile("[" + re.escape("".join(sorted(FOLD_SPECIAL))) + "]")
 
 
-def _tables_present(p: DatePattern, low: str, present: dict[str, frozenset[str]]) -> bool:
-    """Whether the lower-cased text holds a word of every gated table of ``p`` (tables without
-    gate words count as present). ``present`` caches, per language, the tables found by one
-    Aho-Corasick pass over ``low``."""
-    got = present.get(p.lang)
-    if got is None:
-        gate = _table_automaton(p.lang)
-        if gate is None:
-            got = present[p.lang] = frozenset(PLACEHOLDERS)
-        else:
-            automaton, tables, of_key = gate
-            got = present[p.lang] = frozenset(
-                {of_key[k] for k, _, _ in automaton.find_matches_as_indexes(low, overlapping=True)}
-                | (frozenset(PLACEHOLDERS) - tables))
-    return all(t in got for t in p.gate_tables)
+def _present_tables(langs: tuple[str, ...], low: str) -> dict[str, frozenset[str]]:
+    """Per language of ``langs``: the placeholder tables with a word in the lower-cased text
+    ``low``, plus the tables without gate words (they count as present). One Aho-Corasick
+    pass over the gate words of all ``langs``."""
+    automaton, of_key, with_words = _table_automaton(langs)
+    found: dict[str, set[str]] = {lang: set() for lang in langs}
+    if automaton is not None:
+        for k, _, _ in automaton.find_matches_as_indexes(low, overlapping=True):
+            lang, table = of_key[k]
+            found[lang].add(table)
+    every = frozenset(PLACEHOLDERS)
+    return {lang: frozenset(found[lang] | (every - with_words.get(lang, frozenset()))) for lang in langs}
 
 
 @cache
-def _table_automaton(lang: str) -> tuple[Any, frozenset[str], list[str]] | None:
-    """One automaton over the gate words of every table of ``lang``: (automaton, the tables
-    with gate words, table of each automaton key)."""
+def _table_automaton(langs: tuple[str, ...]) -> tuple[Any, list[tuple[str, str]], dict[str, frozenset[str]]]:
+    """One automaton over the gate words of every table of ``langs``: (automaton or None when
+    there are no words, (language, table) of each automaton key, the tables with gate words
+    per language)."""
     import ahocorasick_rs
 
-    words = load_dates().gate_words.get(lang)
-    if not words:
-        return None
     keys: list[str] = []
-    of_key: list[str] = []
-    for table, ws in sorted(words.items()):
-        for w in ws:
-            keys.append(w)
-            of_key.append(table)
-    automaton = ahocorasick_rs.AhoCorasick(keys, matchkind=ahocorasick_rs.MatchKind.Standard)
-    return automaton, frozenset(words), of_key
+    of_key: list[tuple[str, str]] = []
+    with_words: dict[str, frozenset[str]] = {}
+    for lang in langs:
+        words = load_dates().gate_words.get(lang)
+        if not words:
+            continue
+        with_words[lang] = frozenset(words)
+        for table, ws in sorted(words.items()):
+            for w in ws:
+                keys.append(w)
+                of_key.append((lang, table))
+    automaton = ahocorasick_rs.AhoCorasick(keys, matchkind=ahocorasick_rs.MatchKind.Standard) if keys else None
+    return automaton, of_key, with_words
+
+
+#: Non-ASCII digits (Arabic-Indic, Persian, full-width): a text without them needs no
+#: ``_DIGITS`` translation (``str.translate`` with a dict costs a lookup per character).
+_NON_ASCII_DIGIT = re.compile("[٠-٩۰-۹０-９]")
+
+
+@dataclass(frozen=True, slots=True)
+class _Step:
+    """One pattern of a :class:`_Plan`, with its gates unpacked for the inner loop."""
+
+    #: position of the pattern in the language's list (ties between equal spans go to the first)
+    order: int
+    regex: re.Pattern[str]
+    gate_chars: str
+    gate_tables: frozenset[str]
+    gate_literals: tuple[str, ...]
+    #: whether a word gate applies (tables or literals, checked on the lower-cased text)
+    gate_words: bool
+    id: str
+    kind: str
+    lang: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """The patterns :func:`find_date_expressions` tries for one language and set of kinds:
+    those that need a digit, and the "word" patterns grouped by the language whose keyword
+    gate they pass (``None``: no keyword gate)."""
+
+    digit: tuple[_Step, ...]
+    word: tuple[tuple[str | None, tuple[_Step, ...]], ...]
+    #: languages of the patterns gated on table words (their tables are found in one pass)
+    table_langs: tuple[str, ...]
+
+
+_PLANS: dict[tuple[str | None, frozenset[str] | None], _Plan] = {}
+
+
+def _plan(lang: str | None, kinds: frozenset[str] | None) -> _Plan:
+    """The :class:`_Plan` of ``lang`` and ``kinds`` (memoised)."""
+    key = (lang, kinds)
+    got = _PLANS.get(key)
+    if got is None:
+        data = load_dates()
+        digit: list[_Step] = []
+        word: dict[str | None, list[_Step]] = {}
+        for i, p in enumerate(_patterns_for(lang)):
+            if kinds is not None and p.kind not in kinds:
+                continue
+            st = _Step(i, p.regex, p.gate_chars, frozenset(p.gate_tables), p.gate_literals,
+                       bool(p.gate_tables or p.gate_literals), p.id, p.kind, p.lang)
+            if p.needs == "digit":
+                digit.append(st)
+            else:
+                word.setdefault(p.lang if p.lang in data.keywords else None, []).append(st)
+        table_langs = tuple(sorted({st.lang for st in digit + [x for v in word.values() for x in v]
+                                    if st.gate_tables}))
+        got = _Plan(tuple(digit), tuple((k, tuple(v)) for k, v in word.items()), table_langs)
+        if len(_PLANS) < 256:  # languages x kinds: a handful (bounded against odd callers)
+            _PLANS[key] = got
+    return got
+
+
+class _Gates:
+    """Per-text state of the exact gates: the lower-cased text and the tables present."""
+
+    __slots__ = ("low", "norm", "present", "table_langs", "words_ok")
+
+    def __init__(self, norm: str, table_langs: tuple[str, ...]) -> None:
+        self.norm = norm
+        self.table_langs = table_langs
+        self.low: str | None = None
+        self.words_ok = False
+        self.present: dict[str, frozenset[str]] | None = None
+
+    def lower(self) -> str:
+        low = self.low
+        if low is None:
+            low = self.low = self.norm.lower()
+            self.words_ok = len(low) == len(self.norm) and _FOLD_SPECIAL_RX.search(low) is None
+        return low
+
+
+def _run(steps: tuple[_Step, ...], g: _Gates, found: list[tuple[int, int, int, DateMatch]]) -> None:
+    """Try ``steps`` on ``g.norm`` (each only when its exact gates hold; see
+    ``data.mandatory_parts``), adding ``(-length, start, order, match)`` to ``found``."""
+    norm = g.norm
+    for st in steps:
+        # (plain loops, no generators: this runs for every pattern of every sentence)
+        ok = True
+        for ch in st.gate_chars:
+            if ch not in norm:
+                ok = False
+                break
+        if not ok:
+            continue
+        if st.gate_words:
+            low = g.lower()
+            if g.words_ok:
+                for w in st.gate_literals:
+                    if w not in low:
+                        ok = False
+                        break
+                if not ok:
+                    continue
+                if st.gate_tables:
+                    present = g.present
+                    if present is None:
+                        present = g.present = _present_tables(g.table_langs, low)
+                    if not st.gate_tables <= present[st.lang]:
+                        continue
+        for m in st.regex.finditer(norm):
+            s, e = m.span()
+            if e == s:
+                continue
+            groups = {k: v for k, v in m.groupdict().items() if v}
+            found.append((s - e, s, st.order, DateMatch(s, e, st.id, st.kind, st.lang, groups)))
 
 
 def find_date_expressions(text: str, lang: str | None, kinds: frozenset[str] | None = None) -> list[DateMatch]:
     """Date expressions in ``text`` for ``lang`` (all languages when ``None``), non-overlapping,
-    longest first where they overlap, sorted by position."""
-    norm = text if text.isascii() else text.translate(_DIGITS)  # _DIGITS maps non-ASCII digits only
-    data = load_dates()
-    has_digit = _ASCII_DIGIT.search(norm) is not None
-    has_word: dict[str, bool] = {}
-    found: list[DateMatch] = []
-    low: str | None = None
-    words_ok = False
-    present: dict[str, frozenset[str]] = {}
-    for p in _patterns_for(lang):
-        if kinds is not None and p.kind not in kinds:
-            continue
-        # cheap gates: most sentences hold no digit, or no date word of the language
-        if p.needs == "digit":
-            if not has_digit:
-                continue
-        elif p.lang in data.keywords:
-            if p.lang not in has_word:
-                has_word[p.lang] = _has_keyword(norm, p.lang, data.keywords[p.lang])
-            if not has_word[p.lang]:
-                continue
-        # exact gates: parts every match of the pattern contains (see data.mandatory_parts)
-        if p.gate_chars and not all(ch in norm for ch in p.gate_chars):
-            continue
-        if p.gate_tables or p.gate_literals:
-            if low is None:
-                low = norm.lower()
-                words_ok = len(low) == len(norm) and _FOLD_SPECIAL_RX.search(low) is None
-            if words_ok and not (all(w in low for w in p.gate_literals) and _tables_present(p, low, present)):
-                continue
-        for m in p.regex.finditer(norm):
-            if m.end() == m.start():
-                continue
-            groups = {k: v for k, v in m.groupdict().items() if v}
-            found.append(DateMatch(m.start(), m.end(), p.id, p.kind, p.lang, groups))
-    found.sort(key=lambda x: (-(x.end - x.start), x.start))
+    longest first where they overlap, sorted by position.
+
+    1. digits normalised to ASCII (only when the text holds a non-ASCII digit);
+    2. the patterns of the language (and ``kinds``) that need a digit, when the text has one;
+    3. its "word" patterns, when the text holds a date keyword of their language (each
+       pattern only when the parts every match contains are in the text: caseless
+       characters, literals, a word of each placeholder table);
+    4. overlapping matches: the longest wins, then the leftmost, then the first pattern.
+    """
+    # 1. digits
+    norm = text if text.isascii() or _NON_ASCII_DIGIT.search(text) is None else text.translate(_DIGITS)
+    plan = _plan(lang, kinds if kinds is None or type(kinds) is frozenset else frozenset(kinds))
+    g = _Gates(norm, plan.table_langs)
+    found: list[tuple[int, int, int, DateMatch]] = []
+    # 2. digit patterns
+    if plan.digit and _ASCII_DIGIT.search(norm) is not None:
+        _run(plan.digit, g, found)
+    # 3. word patterns: most sentences hold no date word of the language
+    if plan.word:
+        keywords = load_dates().keywords
+        for kw_lang, steps in plan.word:
+            if kw_lang is None or _has_keyword(norm, kw_lang, keywords[kw_lang], g):
+                _run(steps, g, found)
+    # 4. overlaps
+    if len(found) <= 1:
+        return [f[3] for f in found]
+    found.sort(key=lambda x: x[:3])
     taken: list[DateMatch] = []
-    for f in found:
+    for *_, f in found:
         if all(f.end <= t.start or f.start >= t.end for t in taken):
             taken.append(f)
     taken.sort(key=lambda x: x.start)

@@ -46,6 +46,13 @@ def _abbreviations() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in d["abbreviations"].items()}
 
 
+@cache
+def _abbreviations_for(lang: str | None) -> frozenset[str]:
+    """Abbreviations that do not end a sentence in ``lang``: its own plus the English ones."""
+    table = _abbreviations()
+    return table.get(lang or "", frozenset()) | table.get("en", frozenset())
+
+
 def _drop_inside_quotes(para: str, bounds: list[int]) -> list[int]:
     """Boundaries that are not inside an open quotation (a quoted passage stays one sentence
     with its speaker, as sentencex does). A quote counts as open only if it is closed later:
@@ -81,13 +88,14 @@ def split_paragraph(para: str, lang: str | None) -> list[tuple[int, int]]:
     if lang in ("zh", "ja"):
         bounds = [m.end() for m in _CJK_END.finditer(para)]
     else:
-        abbr = _abbreviations().get(lang or "", frozenset()) | _abbreviations().get("en", frozenset())
+        abbr = _abbreviations_for(lang)
         for m in _LATIN_END.finditer(para):
             if not _starts_sentence(m.group(1)):
                 continue
-            if para[m.start()] == ".":
-                lo = max(0, m.start() - _TOKEN_WINDOW)
-                word = para[max(para.rfind(" ", lo, m.start()), para.rfind("\xa0", lo, m.start()), lo - 1) + 1 : m.start() + 1]
+            ms = m.start()
+            if para[ms] == ".":
+                lo = max(0, ms - _TOKEN_WINDOW)
+                word = para[max(para.rfind(" ", lo, ms), para.rfind("\xa0", lo, ms), lo - 1) + 1 : ms + 1]
                 if word in abbr or _INITIAL.match(word):
                     continue
             bounds.append(m.end())
@@ -95,12 +103,16 @@ def split_paragraph(para: str, lang: str | None) -> list[tuple[int, int]]:
         bounds = _drop_inside_quotes(para, bounds)
     spans: list[tuple[int, int]] = []
     start = 0
-    for b in [*bounds, len(para)]:
+    bounds.append(len(para))
+    for b in bounds:
         seg = para[start:b]
         stripped = seg.strip()
         if stripped:
-            a = start + (len(seg) - len(seg.lstrip()))
-            spans.append((a, a + len(stripped)))
+            if stripped is seg:  # nothing to trim (str.strip returns the string itself)
+                spans.append((start, b))
+            else:
+                a = start + (len(seg) - len(seg.lstrip()))
+                spans.append((a, a + len(stripped)))
         start = b
     return spans
 
@@ -114,8 +126,16 @@ def split_sentences(text: str, paragraphs: list[Span], default_lang: str | None)
     for p in paragraphs:
         lang = p.label if p.label and p.label != "other" else default_lang
         para = text[p.start : p.end]
+        slang = p.label or default_lang
+        # the matching form is per character (same length): map the paragraph once
+        pnorm = norm_for(para, slang)
+        base = p.start
         for a, b in split_paragraph(para, lang):
             s = para[a:b]
-            slang = p.label or default_lang
-            out.append(Sentence(len(out), p.start + a, p.start + b, s, slang, norm_for(s, slang)))
+            norm = None
+            if pnorm is not None:
+                norm = pnorm[a:b]
+                if norm == s:
+                    norm = None
+            out.append(Sentence(len(out), base + a, base + b, s, slang, norm))
     return out
