@@ -147,3 +147,21 @@ def test_weak_surname_after_a_bare_title_needs_the_country() -> None:
         france = [C(27, 33, [p for p in t.patterns(t.keys.index("france")) if p.ptype == "E"])] if ok else []
         ctx = _Ctx(text, text.lower(), t, [title, name, *france], set(), set())
         assert _surname_context(name, "P_emmanuel_macron", ctx, text, t, unique=False) is ok
+
+
+@pytest.mark.parametrize("date, country, code", [
+    ("1998-03-01", "SDN", "SDN"),      # Juba was in Sudan, and no seat of government
+    ("2011-07-08", "SDN", "SDN"),
+    ("2011-07-09", "SSD", "SSDGOV"),   # South Sudan's independence: its capital
+    ("2024-05-01", "SSD", "SSDGOV"),
+])
+def test_places_take_their_country_on_the_reference_day(date: str, country: str, code: str) -> None:
+    got = [m for m in lookup("Peace talks opened in Juba on Monday.", date=date, lang="en") if m.text == "Juba"]
+    assert len(got) == 1 and got[0].is_location
+    assert (got[0].country, got[0].code) == (country, code)
+
+
+def test_undated_places_keep_their_country_whatever_the_day() -> None:
+    for date in ("1990-01-01", "2024-01-01"):
+        got = [m for m in lookup("Talks in Khartoum resumed.", date=date, lang="en") if m.text == "Khartoum"]
+        assert [(m.country, m.code) for m in got] == [("SDN", "SDNGOV")]

@@ -1059,6 +1059,14 @@ def _resolve(g: Group, text: str, table: ActorTable, day: str | None, home: str 
         fields = _ENTITY_FIELDS.get(mkey)
         if fields is None or fields[0] is not table:
             fields = _ENTITY_FIELDS[mkey] = (table, _entity_fields(p, g.country is not None, table))
+        if p.target in table.place_periods and day is not None:
+            # a place whose state changed (Juba was in Sudan before 2011-07-09): its country on
+            # the reference day, with no government sector in an earlier state's period
+            at = table.place_at(p.target, day)
+            if at is not None and at.dated:
+                f = list(fields[1])
+                f[2], f[3], f[4] = at.country, at.sector, at.code
+                return ActorMention(g.start, g.end, span, *f)
         return ActorMention(g.start, g.end, span, *fields[1])
     return None
 
