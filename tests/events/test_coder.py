@@ -146,10 +146,12 @@ def test_sector_actors_only_for_protest_and_violence(make_doc: MakeDoc, validate
         doc.mentions = sorted([*doc.mentions, ActorMention(start=i, end=i + 10, text="Protesters", entry="t.cvl", name="protesters", country=None, sector="CVL", code="---CVL", kind="sector")], key=lambda m: m.start)
         return doc
 
-    events = code_document(doc_with_sector("Protesters rioted outside the parliament."))
-    assert [(e.event, e.actor["code"], e.actor["country"]) for e in events] == [("PROTEST", "CVL", None)]
+    events = code_document(doc_with_sector("Protesters rioted outside the parliament in Cairo."))
+    assert [(e.event, e.actor["code"], e.actor["country"]) for e in events] == [("PROTEST", "EGYCVL", "EGY")]
     validate_event(events[0].to_dict())
     assert code_document(doc_with_sector("Protesters met Japan on Monday.")) == []
+    # no country on either side (no place, no target): nobody identified, nothing coded
+    assert code_document(doc_with_sector("Protesters rioted outside the parliament.")) == []
 
 
 def test_plover_intent_convention_recodes_future_events(make_doc: MakeDoc) -> None:

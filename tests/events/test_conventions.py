@@ -6,6 +6,7 @@ appeals, Chinese 对 … X objects and with-phrases after a place."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from detente.events import code_document
 from detente.records import ActorMention, Document, Event
@@ -125,7 +126,11 @@ def test_zh_with_phrase_after_a_place_is_the_counterpart(make_doc: MakeDoc) -> N
 
 
 def test_zh_negation_before_a_with_phrase(make_doc: MakeDoc) -> None:
-    assert code_document(make_doc("伊朗不会与美国直接谈判。", "zh")) == []
+    # the negated talks are no meeting (a refusal to negotiate may be coded as REJECT, as the
+    # English "would not hold direct negotiations with" is in the team sets)
+    got = sides(code_document(make_doc("伊朗不会与美国直接谈判。", "zh")))
+    assert not any(t == "CONSULT" for t, _, _ in got), got
+    assert got <= {("REJECT", "IRN", "USA")}, got
 
 
 # -- generic recipients of threats ----------------------------------------------------------------
@@ -148,3 +153,79 @@ def test_shorter_trigger_fallback_drops_only_function_words(make_doc: MakeDoc) -
     # … but "backed down" never falls back to "backed" (support): another meaning
     assert not any(t == "SUPPORT" for t, _, _ in sides(code_document(make_doc(
         "Russia backed down and Ukraine welcomed it.", "en"))))
+
+
+# -- protests against the own government, ethnic groups, routes, parenthetical subjects ----------
+
+def test_protest_against_a_party_of_the_own_country_targets_its_government(make_doc: MakeDoc) -> None:
+    # two countries named (no single-country domestic target): the people protest against the
+    # government of their own country, not a one-party dyad dropped to an actor-only event
+    doc = add(make_doc("Egyptians marched on Friday to protest against Egypt's decision to deport workers to "
+                       "Lebanon.", "en"), "Egyptians", country="EGY", kind="demonym")
+    evs = [e for e in code_document(doc) if e.event == "PROTEST"]
+    assert [(e.actor["code"], e.recipient and e.recipient["code"]) for e in evs] == [("EGYCVL", "EGYGOV")], evs
+
+
+def test_ethnic_group_named_after_ethnic_takes_the_first_country_after_it(make_doc: MakeDoc) -> None:
+    # the demonym mention does not include "ethnic"; two other countries: the first one after it
+    doc = add(make_doc("Hundreds of ethnic Poles began a hunger strike to protest against Egypt's decision to "
+                       "deport them to Lebanon.", "en"), "Poles", country="POL", kind="demonym")
+    got = sides(code_document(doc))
+    assert ("PROTEST", "EGY", "EGY") in got and not any(a == "POL" for _, a, _ in got), got
+
+
+def test_route_ends_do_not_block_the_domestic_target(make_doc: MakeDoc) -> None:
+    # the two ends of a "from X to Y" route name no party: one country is left, the domestic target
+    doc = add(make_doc("Angry Frenchmen blocked the main highway from France to Germany for six hours.", "en"),
+              "Frenchmen", country="FRA", kind="demonym")
+    evs = code_document(doc)
+    assert [(e.event, e.actor["code"], e.recipient and e.recipient["code"]) for e in evs] == [
+        ("PROTEST", "FRACVL", "FRAGOV")], evs
+
+
+def test_subject_before_a_parenthetical_insertion_is_the_verbs_own(make_doc: MakeDoc) -> None:
+    # "X, following Y, eased the curfew": X's own clause, so the domestic concession applies
+    got = sides(code_document(make_doc("Egypt, following a week of calm, eased the curfew.", "en")))
+    assert ("CONCEDE", "EGY", "EGY") in got, got
+    # a subject from another clause (no insertion) stays borrowed: no domestic target
+    got = sides(code_document(make_doc("Egypt held elections, following which it eased the curfew.", "en")))
+    assert ("CONCEDE", "EGY", "EGY") not in got, got
+
+
+def test_people_fleeing_or_living_in_a_country_are_its_people(make_doc: MakeDoc) -> None:
+    doc = add(make_doc("Japan sent aid to refugees fleeing the fighting in Myanmar.", "en"), "refugees", sector="REF")
+    evs = code_document(doc)
+    assert [(e.event, e.actor["code"], e.recipient and e.recipient["code"]) for e in evs] == [
+        ("AID", "JPN", "MMRREF")], evs
+    # no residence participle: a generic group stays country-less (no recipient, no aid event)
+    doc = add(make_doc("Japan sent aid to refugees after talks on the fighting in Myanmar.", "en"), "refugees",
+              sector="REF")
+    assert not any(e.recipient and e.recipient["code"] == "MMRREF" for e in code_document(doc))
+
+
+# -- titles, borrowed subjects, gerund clauses ------------------------------------------------------
+
+def test_demonym_and_title_belong_to_the_person(make_doc: MakeDoc) -> None:
+    # "Russian leader Lavrov": one actor (two Russian items would otherwise split the subject)
+    doc = add(make_doc("Blinken and Russian leader Lavrov agreed to resume talks after hours of talks in Paris.",
+                       "en"), "Russian", country="RUS", kind="demonym")
+    doc.mentions = [replace(m, kind="person") if m.text == "Lavrov" else m for m in doc.mentions]
+    got = sides(code_document(doc))
+    assert any(t == "CONSULT" and {a, r} == {"USA", "RUS"} for t, a, r in got), got
+
+
+def test_borrowed_subject_is_the_last_identified_one(make_doc: MakeDoc) -> None:
+    # "… restore military ties after talks": the generic "military" identifies nobody; the pair
+    # before it holds the talks
+    doc = add(make_doc("Japan and China agreed to restore military ties after hours of talks in Paris.", "en"),
+              "military", sector="MIL")
+    got = sides(code_document(doc))
+    assert any(t == "CONSULT" and {a, r} == {"JPN", "CHN"} for t, a, r in got), got
+
+
+def test_gerund_after_a_conjunction_is_a_verb(make_doc: MakeDoc) -> None:
+    got = sides(code_document(make_doc("Blinken said after meeting Wang Yi in Paris that talks would go on.", "en")))
+    assert any(t == "CONSULT" and {a, r} == {"USA", "CHN"} for t, a, r in got), got
+    # a noun "meeting" is no event without its verb cue
+    assert not any(t == "CONSULT" for t, _, _ in sides(code_document(make_doc(
+        "Blinken said the meeting of Wang Yi and Lavrov in Paris was useful.", "en"))))
