@@ -94,3 +94,20 @@ def test_eval_command_runs_the_pipeline(tmp_path: Path) -> None:
 def test_eval_command_reports_a_missing_file(tmp_path: Path) -> None:
     res = CliRunner().invoke(eval_command, [str(tmp_path / "nope.jsonl")])
     assert res.exit_code != 0 and "not found" in res.output
+
+
+def test_two_records_under_one_id_are_scored_apart(tmp_path: Path) -> None:
+    """A gold file with a repeated id (the PLOVER GSR has one) keeps both sentences: each is
+    coded and scored on its own, so neither's events overwrite the other's."""
+    p = tmp_path / "g.jsonl"
+    rows = [{"id": "dup", "lang": "en", "date": "20240101", "text": "Japan condemned North Korea.",
+             "events": [{"source_code": "JPN", "target_code": "PRK", "plover": "ACCUSE"}]},
+            {"id": "dup", "lang": "en", "date": "20240101", "text": "France condemned Iran.",
+             "events": [{"source_code": "FRA", "target_code": "IRN", "plover": "ACCUSE"}]}]
+    p.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    g = read_gold(p)
+    assert [x.id for x in g] == ["dup", "dup#2"]
+    res = CliRunner().invoke(eval_command, [str(p), "--format", "json"])
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.output)
+    assert data["overall"]["gold"] == 2 and data["overall"]["recall"] == 1.0, data["overall"]

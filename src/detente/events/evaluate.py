@@ -119,6 +119,7 @@ def read_gold(path: str | Path) -> list[GoldSentence]:
     if not p.exists():
         raise InputError(str(p), "gold file not found")
     out: list[GoldSentence] = []
+    seen: dict[str, int] = {}
     with p.open(encoding="utf-8") as f:
         for n, line in enumerate(f, 1):
             if not line.strip():
@@ -142,7 +143,13 @@ def read_gold(path: str | Path) -> list[GoldSentence]:
                 if t is None:
                     continue
                 evs.append((t, gold_side(ev.get("source_code")), gold_side(ev.get("target_code"))))
-            out.append(GoldSentence(str(r.get("id", n)), r.get("lang") or "en", text, date, evs))
+            sid = str(r.get("id", n))
+            if sid in seen:  # two records under one id (PLOVER GSR has one): keep both, apart
+                seen[sid] += 1
+                sid = f"{sid}#{seen[sid]}"
+            else:
+                seen[sid] = 1
+            out.append(GoldSentence(sid, r.get("lang") or "en", text, date, evs))
     return out
 
 
