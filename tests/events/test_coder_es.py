@@ -34,20 +34,23 @@ GAZ: dict[str, tuple[str | None, str | None, str, str]] = {
 }
 
 
-def es_doc(text: str) -> Document:
+def es_doc(text: str, gaz: dict[str, tuple[str | None, str | None, str, str]] | None = None) -> Document:
     """One-sentence Spanish document with the gazetteer's mentions (longest first, whole words)."""
+    gaz = GAZ if gaz is None else gaz
     mentions: list[ActorMention] = []
     taken: list[tuple[int, int]] = []
-    for name in sorted(GAZ, key=len, reverse=True):
+    for name in sorted(gaz, key=len, reverse=True):
         i = text.find(name)
         while i >= 0:
             j = i + len(name)
             free = not any(a < j and i < b for a, b in taken)
             if free and (i == 0 or not text[i - 1].isalnum()) and (j == len(text) or not text[j].isalnum()):
                 taken.append((i, j))
-                country, sector, code, kind = GAZ[name]
+                country, sector, code, kind = gaz[name]
                 mentions.append(ActorMention(start=i, end=j, text=name, entry=f"test.{code}.{name}", name=name,
-                                             country=country, sector=sector, code=code, kind=kind))
+                                             country=country, sector=sector, code=code,
+                                             kind="metonym" if kind == "capital" else kind,
+                                             is_location=kind == "capital"))
             i = text.find(name, j)
     return Document(id=Document.make_id(text), source="test", text=text, lang="es", lang_hint="es",
                     sentences=[Sentence(index=0, start=0, end=len(text), text=text, lang="es")],
@@ -333,3 +336,205 @@ def test_reflexive_promise_forms_are_matched() -> None:
     # "se comprometió a": the reflexive clitic is part of the trigger form
     evs = events("Venezuela se comprometio a cooperar con Colombia.")
     assert ("AGREE", "VEN", "COL") in {(e.event, side(e.actor), side(e.recipient)) for e in evs}
+
+
+# -- issue #5 clause grammar (que-complements, relatives, coordination, places, participles) --------
+
+#: a wider gazetteer of our own for the clause-grammar tests ("capital": a city that is a location)
+GAZ2: dict[str, tuple[str | None, str | None, str, str]] = {
+    **GAZ,
+    "Japon": ("JPN", None, "JPN", "state"),
+    "Vietnam": ("VNM", None, "VNM", "state"),
+    "Ecuador": ("ECU", None, "ECU", "state"),
+    "Organizacion de Estados Americanos": (None, "IGO", "IGOOAS", "org"),
+    "Petro": ("COL", "ELI", "COLELI", "person"),
+    "Maduro": ("VEN", "ELI", "VENELI", "person"),
+    "peruano": ("PER", None, "PER", "demonym"),
+    "ecuatoriano": ("ECU", None, "ECU", "demonym"),
+    "rusas": ("RUS", None, "RUS", "demonym"),
+    "rusos": ("RUS", None, "RUS", "demonym"),
+    "presidente colombiano": ("COL", "GOV", "COLGOV", "role"),
+    "presidente venezolano": ("VEN", "GOV", "VENGOV", "role"),
+    "Lima": ("PER", "GOV", "PERGOV", "capital"),
+    "Bogota": ("COL", "GOV", "COLGOV", "capital"),
+}
+
+
+def es2(text: str) -> list[tuple[str, str | None, str | None]]:
+    """(type, actor side, recipient side) of each event of ``text`` (gazetteer :data:`GAZ2`)."""
+    return [(e.event, side(e.actor), side(e.recipient)) for e in code_document(es_doc(text, GAZ2))]
+
+
+def test_que_complement_subject_is_the_recipient_of_a_demand() -> None:
+    assert es2("Japon exigio el viernes que Vietnam retire sus buques de la zona.") == [("REQUEST", "JPN", "VNM")]
+
+
+def test_complement_clause_after_a_reporting_verb_keeps_the_speaker() -> None:
+    # the subjectless clause after "anuncio que" is the speaker's own: a unilateral agreement
+    assert es2("Ecuador anuncio el martes que acepto la propuesta.") == [("AGREE", "ECU", None)]
+
+
+def test_notified_x_that_y_codes_y_not_x() -> None:
+    got = es2("El gobierno de Colombia notifico a Francia que Venezuela se retirara de la Organizacion de Estados "
+              "Americanos.")
+    assert got == [("SANCTION", "VEN", "IGOOAS")]  # not IGO → VEN ("de" after a verb names no author)
+
+
+def test_denial_reaches_across_que() -> None:
+    assert es2("El gobierno de Colombia desmintio el martes que Venezuela haya suministrado armas a Rusia.") == []
+    assert es2("Venezuela ha suministrado armas a Rusia.") == [("AID", "VEN", "RUS")]
+
+
+def test_si_is_a_condition_only_when_unaccented_in_the_raw_text() -> None:
+    assert es2("Preguntado sobre si Venezuela enviará tropas a Colombia, el portavoz no respondio.") == []
+    assert es2("Sí, Venezuela enviará tropas a Colombia.") == [("MOBILIZE", "VEN", "COL")]
+    # the reflexive "entre si" (accent dropped) is no condition
+    assert [(t, r) for t, _, r in es2("Dos hermanos colombianos entre si fueron asesinados por paramilitares.")] \
+        == [("ASSAULT", "COL")]
+
+
+def test_both_leaders_stand_for_the_two_parties() -> None:
+    got = es2("Petro se reunio con Maduro en Caracas, y ambos mandatarios acordaron reabrir la frontera.")
+    assert ("AGREE", "COL", "VEN") in got or ("AGREE", "VEN", "COL") in got
+
+
+def test_second_finite_verb_after_comma_y_is_its_own_event() -> None:
+    got = es2("Rusia amenazo el lunes con cortar el gas a Francia, y acuso a Japon de espionaje.")
+    assert ("ACCUSE", "RUS", "JPN") in got
+    # an infinitive after ", y" stays the complement of the first verb
+    got = es2("Colombia y Venezuela acordaron restablecer sus relaciones, rotas desde 2019, y reabrir la frontera.")
+    assert not any(t == "RETREAT" for t, _, _ in got)
+
+
+def test_al_que_names_the_recipient_of_the_relative_clause() -> None:
+    got = es2("Francia y Peru rompieron relaciones con Bolivia, al que acusan de apoyar a los paramilitares.")
+    assert {("ACCUSE", "FRA", "BOL"), ("ACCUSE", "PER", "BOL")} <= set(got)
+
+
+def test_relative_clause_of_a_non_actor_noun_borrows_no_subject() -> None:
+    got = es2("Francia envio ayuda a Peru tras el terremoto que mato a cientos de personas.")
+    assert not any(t == "ASSAULT" for t, _, _ in got)
+
+
+def test_intent_words() -> None:
+    evs = code_document(es_doc("Rusia tiene previsto enviar tropas a Venezuela.", GAZ2))
+    assert [(e.event, side(e.actor), side(e.recipient), e.intent) for e in evs] == [("MOBILIZE", "RUS", "VEN", True)]
+
+
+def test_recipient_after_a_place_phrase_and_a_head_noun() -> None:
+    want = [("CONSULT", "COL", "PER")]
+    assert es2("Petro mantuvo conversaciones el martes en Lima con su homologo peruano.") == want
+    assert es2("Petro mantuvo conversaciones el martes con su homologo peruano.") == want
+
+
+def test_participle_with_por_agent_is_the_actor() -> None:
+    got = es2("Peru y Ecuador acordaron el lunes un alto el fuego, en un pacto mediado por Francia.")
+    assert {("CONSULT", "FRA", "PER"), ("CONSULT", "FRA", "ECU")} <= set(got)
+
+
+def test_de_after_a_noun_trigger_form_is_its_target_and_after_a_verb_no_author() -> None:
+    assert es2("Las fuerzas rusas lanzaron una invasion a gran escala de Venezuela.") == [("ASSAULT", "RUS", "VEN")]
+    assert es2("Rusia rechazo las acusaciones de Francia.") == [("REJECT", "RUS", "FRA")]
+
+
+def test_title_comma_name_comma_y_is_one_coordinated_subject() -> None:
+    got = es2("El presidente colombiano, Petro, y el presidente venezolano, Maduro, acordaron reabrir la frontera.")
+    assert ("AGREE", "COL", "VEN") in got or ("AGREE", "VEN", "COL") in got
+
+
+def test_perfect_auxiliary_makes_a_participle_the_verb_over_a_generic_mention() -> None:
+    doc = with_mention(es_doc("Francia dijo que Peru habia acusado a Bolivia de espionaje.", GAZ2), "acusado",
+                       sector="CRM")
+    assert [(e.event, side(e.actor), side(e.recipient)) for e in code_document(doc)] == [("ACCUSE", "PER", "BOL")]
+
+
+def test_of_phrase_of_a_speaker_after_the_verb_is_no_target() -> None:
+    doc = with_mention(es_doc("El gobierno de Colombia detuvo a 40 sospechosos, informo el ministerio del Interior "
+                              "de Peru.", GAZ2), "ministerio del Interior", sector="GOV")
+    got = [(e.event, side(e.actor), side(e.recipient)) for e in code_document(doc)]
+    assert got and not [r for _, _, r in got if r == "PER"]
+
+
+def test_far_object_in_a_complement_clause_is_no_vso_subject() -> None:
+    got = es2("Rusia dijo el martes que estudia un plan para atacar con misiles el territorio peruano.")
+    assert got and all(a == "RUS" for _, a, _ in got)
+
+
+def test_future_form_sets_intent() -> None:
+    evs = code_document(es_doc("Venezuela enviará tropas a Colombia.", GAZ2))
+    assert [(e.event, e.intent) for e in evs] == [("MOBILIZE", True)]
+    evs = code_document(es_doc("Venezuela envio tropas a Colombia.", GAZ2))
+    assert [(e.event, e.intent) for e in evs] == [("MOBILIZE", False)]
+
+
+def test_second_preterite_after_y_is_its_own_event() -> None:
+    got = es2("Rusia dijo que no tiene intencion de negociar con Francia y denunció las maniobras de Japon.")
+    assert ("ACCUSE", "RUS", "JPN") in got
+
+
+def test_comma_que_makes_the_antecedent_the_subject() -> None:
+    got = es2("Francia recibio a Maduro, que acuso a Colombia de espionaje.")
+    assert ("ACCUSE", "VEN", "COL") in got
+
+
+def test_comma_y_opens_a_clause_with_its_own_subject() -> None:
+    got = es2("Bolivia protesto despues de que paramilitares quemaran una aldea, y Francia ataco a Japon.")
+    assert [(a, r) for t, a, r in got if t == "ASSAULT"] == [("FRA", "JPN")]
+
+
+def test_talks_after_tras_are_a_background_event_not_a_complement() -> None:
+    got = es2("Rusia prometio el martes reducir sus tropas tras las conversaciones con Japon en Lima.")
+    assert ("CONSULT", "RUS", "JPN") in got
+
+
+def test_capital_after_comma_y_is_a_new_subject_not_a_second_place() -> None:
+    got = es2("Francia sanciono a Peru por abusos en Lima, y Bogota respondio con sanciones contra Francia.")
+    assert ("SANCTION", "COL", "FRA") in got
+
+
+def test_generic_word_after_a_complement_verb_is_no_vso_subject() -> None:
+    doc = with_mention(es_doc("Rusia dijo que suspende la ayuda militar a Venezuela.", GAZ2), "militar", sector="MIL")
+    got = [(e.event, side(e.actor), side(e.recipient)) for e in code_document(doc)]
+    assert got == [("SANCTION", "RUS", "VEN")]
+
+
+def test_con_phrase_after_a_de_phrase_belongs_to_the_noun() -> None:
+    # the accusation targets the owner of the manoeuvres, not their partner; a capital in a
+    # de-phrase is a possessor, not a location
+    got = es2("Rusia denuncio las maniobras militares conjuntas de Bogota con Francia.")
+    assert got == [("ACCUSE", "RUS", "COL")]
+
+
+def test_noun_trigger_with_article_and_author_wins_over_a_generic_mention() -> None:
+    # the actor layer may read "visita" as a generic noun; the visit of X to Y is X's
+    text = "Peru y Francia elevaron sus relaciones durante la visita del presidente venezolano a Lima."
+    got = [(e.event, side(e.actor), side(e.recipient))
+           for e in code_document(with_mention(es_doc(text, GAZ2), "visita", sector="BUS"))]
+    assert ("CONSULT", "VEN", "PER") in got
+    # a participle used as a noun stays the actor layer's ("los detenidos de …" are people)
+    text = "Los detenidos de Peru rechazaron la propuesta de Francia."
+    got = [(e.event, side(e.actor)) for e in code_document(with_mention(es_doc(text, GAZ2), "detenidos",
+                                                                        sector="CRM"))]
+    assert not any(t == "COERCE" for t, _ in got)
+
+
+def test_noun_trigger_author_and_its_contra_target() -> None:
+    got = es2("Francia envio tropas al Sahel tras el ataque de Rusia contra Venezuela.")
+    assert ("ASSAULT", "RUS", "VEN") in got and not any(t == "ASSAULT" and r == "FRA" for t, _, r in got)
+
+
+def test_conditional_habria_reports_no_event() -> None:
+    assert es2("Francia dijo que Rusia habria atacado a Venezuela.") == []
+    assert es2("Francia dijo que Rusia ha atacado a Venezuela.") == [("ASSAULT", "RUS", "VEN")]
+
+
+def test_demonym_right_after_a_noun_trigger_is_its_author() -> None:
+    doc = with_mention(es_doc("Francia pidio a Bolivia que no cierre la frontera, tras los ataques rusos contra las "
+                              "bases de Peru.", GAZ2), "cierre", sector="CVL")
+    got = [(e.event, side(e.actor), side(e.recipient)) for e in code_document(doc)]
+    assert ("ASSAULT", "RUS", "PER") in got
+
+
+def test_demand_for_a_release_goes_to_the_detainer() -> None:
+    got = es2("Rusia detuvo a un periodista frances, y Francia exigio su liberacion inmediata.")
+    assert ("REQUEST", "FRA", "RUS") in got

@@ -101,12 +101,17 @@ a hit are coded. For each such sentence:
    recipient. A second preterite after *(,) y* is no complement of the first verb, and *…, y X*
    opens a clause with its own subject (a capital there is no second place: *en Xinjiang, y
    Pekín respondió*); after a perfect auxiliary (*había acusado*) a trigger wins
-   over a generic mention of the same word (``perfect_aux``). *si* (if) is
+   over a generic mention of the same word (``perfect_aux``), as does a noun trigger with its
+   article and *de*-author (*la visita del presidente X a Y*, not a participle: *los detenidos de*).
+   *si* (if) is
    found on the unfolded text (:data:`UNFOLDED_CONDITION`); future *-rá/-rán* sets ``intent``
    (:data:`FUTURE_SUFFIXES`); a *con/a* marker reaches a demonym over one or two head words (*con
    su homólogo vietnamita*, :data:`HEAD_MARKER_LANGS`); *el presidente chino, Xi Jinping, y …* is
    one coordinated actor; a *de*-phrase is a noun trigger's author only after a determiner and
-   never when the trigger form ends in *de* (*invasión a gran escala de X*: X is the target); a
+   never when the trigger form ends in *de* (*invasión a gran escala de X*: X is the target), and
+   the noun's own *contra/a* phrase after its author is the recipient (*el ataque de Hamás contra
+   Israel*), and a demonym right after a noun trigger is its author (*los ataques estadounidenses
+   contra …*); a conditional *habría* is a hypothetical (``grammar.json``); a
    participle with its *por*-agent is a reduced passive (*un pacto mediado por China*); the
    of-phrase of a post-verbal speaker (*…, informó el ministerio … de China*) is the speaker's; a
    cooperative noun trigger after a time preposition (*tras cuatro horas de conversaciones*,
@@ -1165,6 +1170,19 @@ class SentenceCoder:
                                                    or self._noun_trigger(text, ts, te)):
             # "cáo buộc của Mỹ" / "las acusaciones de X": the possessor did it, to the subject
             subject, recipient = owner, subject
+            flags.append("nominal")
+            if self.lang in COMPLEMENTIZER_LANGS:
+                # "el ataque de Hamás contra Israel", "la visita del presidente X a Hanói": the noun's
+                # own target phrase, right after its author, is the recipient
+                target = next((gr for gr in post_groups if gr.marker == "to" and 0 <= gr.start - owner.end <= 12
+                               and self._identified(gr, None)), None)
+                recipient = target or recipient
+        if self.lang in COMPLEMENTIZER_LANGS and not passive and "nominal" not in flags and post_groups \
+                and post_groups[0].marker is None and not text[te:post_groups[0].start].strip() \
+                and all(it.mention is not None and it.mention.kind == "demonym" for it in post_groups[0].items) \
+                and self._noun_trigger(text, ts, te):
+            # "tras los ataques estadounidenses contra …": the demonym after the noun is its author
+            subject, recipient = post_groups.pop(0), None
             flags.append("nominal")
         if recipient is None and entry.mode == "visit" and not passive:
             # "arrived in Hanoi", "visited Moscow": the host of a visit is the place's country
