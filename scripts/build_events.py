@@ -443,7 +443,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     onto = build_ontology(shared)
     write(OUT / "ontology.json", onto)
-    for lang in ("en", "es", "ar", "zh", "vi"):
+    for lang in ("en", "es", "ar", "zh", "vi", "fr", "ru"):
         lexd = build_lexicon(lang, shared, onto["cameo"])
         write(OUT / f"lexicon.{lang}.json", lexd)
         print(f"lexicon.{lang}.json: {len(lexd['entries'])} entries")

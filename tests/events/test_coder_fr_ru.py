@@ -1,10 +1,5 @@
 """French and Russian coding: the team-written lexicons (``curated/lexicon.{fr,ru}.json``) and the
-``fr``/``ru`` function words (``grammar.fr_ru.json``, to be merged into ``grammar.json``).
-
-Until the lead switches the two languages on, the module fixture does it here: it adds fr/ru to
-``LEXICON_LANGS`` and points the grammar loader at a merged copy of ``grammar.json`` and
-``grammar.fr_ru.json``. Once ``"fr"`` is in ``LEXICON_LANGS`` the fixture does nothing, so these
-tests keep running unchanged after the switch.
+``fr``/``ru`` function words of ``grammar.json``.
 
 Documents are built with a small gazetteer of our own (no actor layer), so the tests pin the coder +
 lexicon + grammar behaviour only. Sentences are our own, not the dev-set ones."""
@@ -14,12 +9,9 @@ from __future__ import annotations
 import importlib.util
 import json
 import re
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-import detente.events.coder as coder_mod
 import detente.events.lexicon as lexicon_mod
 from detente.events.coder import SentenceCoder, code_document
 from detente.events.lexicon import fold
@@ -69,42 +61,6 @@ GAZ: dict[str, tuple[str | None, str | None, str, str, bool]] = {
     "Москве": ("RUS", "GOV", "RUSGOV", "metonym", True),
     "МИД": (None, "GOV", "---GOV", "sector", False),
 }
-
-
-@pytest.fixture(scope="module", autouse=True)
-def fr_ru_on(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """Switch fr/ru on for this module unless the lead already did (then: no-op)."""
-    if "fr" in lexicon_mod.LEXICON_LANGS:
-        yield
-        return
-    base = json.loads(data_path("events", "grammar.json").read_text(encoding="utf-8"))
-    extra = data_path("events", "grammar.fr_ru.json", must_exist=False)
-    if extra.exists():
-        sections = json.loads(extra.read_text(encoding="utf-8"))
-        base.update({lang: sections[lang] for lang in LANGS})
-    merged = tmp_path_factory.mktemp("grammar") / "grammar.json"
-    merged.write_text(json.dumps(base, ensure_ascii=False), encoding="utf-8")
-
-    def patched(*parts: str, must_exist: bool = True) -> Path:
-        if parts == ("events", "grammar.json"):
-            return merged
-        return data_path(*parts, must_exist=must_exist)
-
-    def clear() -> None:
-        lexicon_mod.load_grammar.cache_clear()
-        lexicon_mod.load_lexicon.cache_clear()
-        coder_mod.grammar_words.cache_clear()
-        coder_mod._CODERS.clear()
-
-    langs = tuple(dict.fromkeys((*lexicon_mod.LEXICON_LANGS, *LANGS)))
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(lexicon_mod, "data_path", patched)
-        mp.setattr(coder_mod, "data_path", patched)
-        mp.setattr(lexicon_mod, "LEXICON_LANGS", langs)
-        mp.setattr(coder_mod, "LEXICON_LANGS", langs)
-        clear()
-        yield
-    clear()  # the other languages' coders must not keep the patched grammar loader
 
 
 def doc(text: str, lang: str) -> Document:

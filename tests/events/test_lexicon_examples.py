@@ -14,7 +14,7 @@ from detente.events.lexicon import fold, load_lexicon
 from detente.records import Document
 from detente.resources import data_path
 
-LANGS = ("en", "es", "ar", "zh", "vi")
+LANGS = ("en", "es", "ar", "zh", "vi", "fr", "ru")
 
 
 def _curated(lang: str) -> list[dict]:

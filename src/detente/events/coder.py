@@ -176,7 +176,7 @@ NO_PARTY_DROP: frozenset[str] = frozenset({"COERCE", "PROTEST"})
 #: Languages whose dev sets follow the actor conventions below (unidentified attackers dropped,
 #: agentless violent passives, violent protests): the Spanish and Arabic conflict sets code
 #: attacks by unnamed gunmen with an unknown source.
-CONVENTION_LANGS: frozenset[str] = frozenset({"en", "zh", "vi"})
+CONVENTION_LANGS: frozenset[str] = frozenset({"en", "zh", "vi", "fr", "ru"})
 #: Languages whose generic actors take the country where the event happens (:func:`_place_generic`).
 #: Spanish and Arabic too (measured 2026-11-24: es fight F1 0.481 → 0.494, es protest flat, ar
 #: PROTEST 0.650 → 0.664): the Spanish fight gold codes *paramilitares* / *grupo armado* COLUAF
@@ -2229,8 +2229,8 @@ _CODERS: dict[str, SentenceCoder] = {}
 
 
 def coder_for(lang: str) -> SentenceCoder | None:
-    """The (cached) sentence coder of a language, or ``None`` if it has no lexicon (fr, ru …:
-    those sentences are not coded)."""
+    """The (cached) sentence coder of a language, or ``None`` if it has no lexicon (``other``
+    and any language outside :data:`LEXICON_LANGS`: those sentences are not coded)."""
     if lang not in LEXICON_LANGS:
         return None
     if lang not in _CODERS:

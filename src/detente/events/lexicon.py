@@ -21,7 +21,7 @@ from ..errors import DataError
 from ..resources import data_path
 
 #: Languages with a trigger lexicon.
-LEXICON_LANGS: tuple[str, ...] = ("en", "es", "ar", "zh", "vi")
+LEXICON_LANGS: tuple[str, ...] = ("en", "es", "ar", "zh", "vi", "fr", "ru")
 
 #: Languages whose text is matched lower-cased with Latin accents folded away.
 FOLD_LANGS: frozenset[str] = frozenset({"en", "es", "fr"})
