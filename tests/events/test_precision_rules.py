@@ -398,3 +398,21 @@ def test_mediator_of_a_deal_mediates_between_the_parties(make_doc: MakeDoc) -> N
     # "hosted by" after no talks/deal noun is no mediation
     got = sides(code_document(make_doc("Blinken attended a dinner hosted by Qatar in Paris.", "en")))
     assert not any(a == "QAT" for _, a, _ in got), got
+
+
+def test_a_state_after_a_located_place_is_its_address_not_a_party() -> None:
+    """*met in Busan, South Korea, in October*: the state names where Busan is; the meeting is
+    between the two leaders, at Busan (en, vi, es alike; full pipeline, shipped actor table)."""
+    from detente import extract
+
+    cases = ["Chinese President Xi Jinping and Donald Trump met in Busan, South Korea, in October.",
+             "Tập Cận Bình và Donald Trump gặp nhau tại Busan, Hàn Quốc, hôm thứ Năm.",
+             "Xi Jinping y Donald Trump se reunieron en Busan, Corea del Sur, el jueves."]
+    for text in cases:
+        evs = extract([text])
+        assert {frozenset((a, r)) for t, a, r in sides(evs) if t == "CONSULT"} == {frozenset(("CHN", "USA"))}, \
+            (text, sides(evs))
+        assert all(e.location and e.location["name"] == "Busan" for e in evs), text
+    # a state followed by a coordinator is the subject of a new clause, not an address
+    got = sides(extract(["Talks were held in Beijing, China and Russia agreed to expand trade."]))
+    assert ("AGREE", "CHN", "RUS") in got or ("AGREE", "RUS", "CHN") in got

@@ -732,6 +732,20 @@ class SentenceCoder:
                     items.remove(it)
                     it.marker = "loc"
                     locs.append(it)
+        # "met in Busan, South Korea, in October": the state after a located place of its own is
+        # the place's address, not a party to the event
+        if locs:
+            for it in list(items):
+                im = it.mention
+                if im is None or im.kind != "state" or it.marker is not None:
+                    continue
+                prev = [lc for lc in locs if lc.end <= it.start and lc.mention is not None]
+                if not prev or prev[-1].mention.country != im.country \
+                        or text[prev[-1].end:it.start].strip() not in (",", "，"):
+                    continue
+                after = text[it.end:it.end + 2].lstrip()
+                if after == "" or after[0] in ",.;:)，。；":
+                    items.remove(it)
         if self._both_re is not None:
             for mb in self._both_re.finditer(text):
                 i, j = mb.span()
