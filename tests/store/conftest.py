@@ -220,7 +220,8 @@ def fx() -> Any:
         make_doc=make_doc, make_event=make_event, beijing_talks=beijing_talks, later_meeting=later_meeting,
         anchorage=anchorage, farm_copies=farm_copies, garbled_page=garbled_page, unrelated=unrelated,
         corpus=corpus, USA=USA, CHN=CHN, BLINKEN=BLINKEN, QIN=QIN, WANG=WANG, BEIJING=BEIJING,
-        WASHINGTON=WASHINGTON,
+        WASHINGTON=WASHINGTON, RUS=RUS, UKR=UKR, synthetic_docs=synthetic_docs, build_old_store=build_old_store,
+        store_v10_rows=store_v10_rows, store_v10_docs=store_v10_docs,
     )
 
 
@@ -258,3 +259,53 @@ def synthetic_docs(n: int, seed: int = 7) -> list[Document]:
         docs.append(make_doc(text, lang=lang, site=site, url=f"https://example.org/{i}", pub=pub.isoformat(),
                              events=sents))
     return docs
+
+
+#: The rows a version-10 store held after ingesting :func:`corpus` and :func:`synthetic_docs`
+#: (built by ``data/make_store_v10.py`` with the version-10 store code).
+STORE_V10 = os.path.join(os.path.dirname(__file__), "data", "store_v10.json")
+
+
+def store_v10_rows() -> dict[str, list[dict[str, Any]]]:
+    """The table rows of :data:`STORE_V10`."""
+    import json
+
+    with open(STORE_V10, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def store_v10_docs() -> list[tuple[list[Document], int]]:
+    """The documents behind :data:`STORE_V10`, with the batch size each group was ingested in."""
+    return [(corpus(), 4), (synthetic_docs(40), 10)]
+
+
+def build_old_store(url: str, version: int, skip: tuple[str, ...] = ()) -> None:
+    """A store at schema ``version`` (8, 9 or 10) holding the rows of :data:`STORE_V10` (less the
+    ``skip`` tables), as an older release left it: the registered migrations up to ``version``,
+    then the rows, then (SQLite) the full-text indexes as that version's writer filled them."""
+    from sqlalchemy import create_engine, text
+
+    from detente.store import schema
+    from detente.store.core import _url
+
+    eng = create_engine(_url(url))
+    rows = store_v10_rows()
+    with eng.begin() as c:
+        schema.schema_version.create(c)
+        for m in schema.MIGRATIONS[:version]:
+            m.apply(c)
+            c.execute(schema.schema_version.insert().values(version=m.version, name=m.name, applied_at="x"))
+        for table, rs in rows.items():
+            if table in skip or not rs:
+                continue
+            cols = list(rs[0])
+            c.execute(text(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join(':' + k for k in cols)})"), rs)
+        if c.dialect.name == "postgresql":
+            c.execute(text("SELECT setval(pg_get_serial_sequence('runs', 'id'), (SELECT max(id) FROM runs))"))
+        elif version >= 9:  # from version 9 the writer indexed new documents itself (no insert triggers)
+            cjk = "(" + ", ".join(f"'{x}'" for x in schema.CJK_LANGS) + ")"
+            c.execute(text("INSERT INTO documents_fts(documents_fts) VALUES ('rebuild')"))
+            c.execute(text("INSERT INTO documents_fts_cjk(documents_fts_cjk) VALUES ('delete-all')"))
+            c.execute(text("INSERT INTO documents_fts_cjk(rowid, title, text) SELECT rowid, title, text FROM documents "
+                           f"WHERE lang IN {cjk}"))
+    eng.dispose()

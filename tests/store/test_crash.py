@@ -57,6 +57,13 @@ def _check_consistent(s: Any) -> dict[str, int]:
         assert one("SELECT count(*) FROM mentions m LEFT JOIN documents d ON d.id = m.doc_id WHERE d.id IS NULL") == 0
         assert one("SELECT count(*) FROM mentions m LEFT JOIN events e ON e.id = m.event_id WHERE e.id IS NULL") == 0
         assert one("SELECT count(*) FROM events e LEFT JOIN mentions m ON m.event_id = e.id WHERE m.id IS NULL") == 0
+        # the integer keys link what the content-hash ids link
+        assert one("SELECT count(*) FROM mentions m LEFT JOIN documents d ON d.rid = m.doc_rid "
+                   "WHERE d.id IS NULL OR d.id <> m.doc_id") == 0
+        assert one("SELECT count(*) FROM mentions m LEFT JOIN events e ON e.rid = m.event_rid "
+                   "WHERE e.id IS NULL OR e.id <> m.event_id") == 0
+        assert one("SELECT count(*) FROM events e LEFT JOIN mentions m ON m.rid = e.first_mid "
+                   "WHERE m.id IS NULL OR m.id <> e.first_mention OR m.event_rid <> e.rid") == 0
         assert one("SELECT count(*) FROM events WHERE num_mentions > (SELECT count(*) FROM mentions m "
                    "WHERE m.event_id = events.id)") == 0
         assert one("SELECT count(*) FROM documents WHERE num_events <> (SELECT count(*) FROM mentions m "

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 
 from detente.store import open_store, schema
 
@@ -56,45 +56,26 @@ def test_new_documents_are_searchable(store: Any, fx: Any) -> None:
 
 
 def test_upgrade_from_version_8_backfills_the_summary_and_signatures(store_url: str, fx: Any) -> None:
-    from detente.store.core import _url
-
     db = store_url
     sqlite = not db.startswith("postgres")
-    eng = create_engine(_url(db))
-    with eng.begin() as c:
-        schema.schema_version.create(c)
-        for m in schema.MIGRATIONS[:8]:
-            m.apply(c)
-            c.execute(schema.schema_version.insert().values(version=m.version, name=m.name, applied_at="x"))
-    eng.dispose()
-    # what version 8 wrote: the same rows, through the version-8 triggers for the full-text index
-    old = list(schema.MIGRATIONS)
-    try:
-        schema.MIGRATIONS[:] = old[:8]
-        with open_store(db) as s:
-            assert s.schema_version() == 8
-            with s._tx() as c:  # version 8 had no summary/signature tables: write them elsewhere
-                c.execute(text("CREATE TABLE dyad_stats (dyad TEXT PRIMARY KEY, events INT, mentions INT, "
-                               "goldstein_sum REAL)"))
-                c.execute(text("CREATE TABLE story_keys (key TEXT, day TEXT, doc_id TEXT, "
-                               "PRIMARY KEY (key, day, doc_id))"))
-            visit = fx.beijing_talks()
-            s.ingest([*visit, fx.later_meeting()])
-            with s._tx() as c:
-                c.execute(text("DROP TABLE dyad_stats"))
-                c.execute(text("DROP TABLE story_keys"))
-                if sqlite:  # version 8 indexed documents by trigger: the writer's statement added them again
-                    c.execute(text("INSERT INTO documents_fts(documents_fts) VALUES ('rebuild')"))
-    finally:
-        schema.MIGRATIONS[:] = old
+    # what version 8 held: the rows of a stored corpus, indexed for search by the version-8 triggers,
+    # and no summary or signature tables
+    fx.build_old_store(db, 8, skip=("dyad_stats", "story_keys"))
     with open_store(db) as s:
         assert s.schema_version() == schema.current_version()
-        assert _summary(s) == _grouped(s) and s.dyads()[0]["dyad"] == "CHN-USA"
-        n_keys = s._all("SELECT count(*) AS n FROM story_keys")[0]["n"]
-        assert n_keys > 0  # persons and the dyad of every stored report
-        s.ingest([fx.unrelated()])  # the upgraded store takes new data: counted and searchable
-        assert _summary(s) == _grouped(s)
+        assert _summary(s) == _grouped(s) and len(_summary(s)) > 10
+        # the signatures rebuilt from the stored mentions are those the writer wrote
+        keys = s._all("SELECT key, day, doc_id FROM story_keys ORDER BY key, day, doc_id")
+        assert keys and keys == sorted(fx.store_v10_rows()["story_keys"], key=lambda r: (r["key"], r["day"], r["doc_id"]))
         assert [d["title"] for d in s.search_documents("shelled")] == ["Plant shelled"]
+        sent = "Russia accused Ukraine of blocking the convoy on July 2."
+        new = fx.make_doc(f"Convoy blocked\n\n{sent}", lang="en", site="BBC", url="https://www.bbc.com/news/convoy",
+                          pub="2023-07-02", events=[(sent, "accused", {
+                              "event": "ACCUSE", "cameo": "112", "goldstein": -2.0, "quad": 3, "actor": fx.RUS,
+                              "recipient": fx.UKR, "date": "2023-07-02", "symmetric": False})])
+        s.ingest([new])  # the upgraded store takes new data: counted and searchable
+        assert _summary(s) == _grouped(s)
+        assert [d["title"] for d in s.search_documents("convoy")] == ["Convoy blocked"]
         if not sqlite:
             return
         with s._tx(write=False) as c:

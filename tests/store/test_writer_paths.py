@@ -118,3 +118,30 @@ def test_removed_spans_are_stored_as_their_dataclass_fields(store: Any, fx: Any)
     store.ingest([doc, bare])
     assert store.document(doc.id)["removed"] == [asdict(r) for r in doc.removed] and len(doc.removed) == 2
     assert store.document(bare.id)["removed"] == [] == [asdict(r) for r in bare.removed]
+
+
+def test_documents_are_prepared_before_the_write_transaction(tmp_path: Any, fx: Any,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from detente.store import core, open_store
+
+    cols = "id, text_hash, flags, signals, story_id"
+    with open_store(tmp_path / "a.db") as a:
+        seen: list[tuple[int, bool]] = []
+
+        def spy(docs: Any) -> Any:
+            seen.append((len(docs), a.conn.in_transaction()))
+            return writer.prepare(docs)
+
+        monkeypatch.setattr(core, "prepare", spy)
+        a.ingest(fx.corpus(), batch_size=5)
+        assert seen and not any(tx for _, tx in seen)  # no transaction (and no lock) open
+        assert sum(n for n, _ in seen) == len(fx.corpus())
+        seen.clear()
+        a.ingest(fx.corpus(), batch_size=5)  # stored documents are not prepared again
+        assert sum(n for n, _ in seen) == 0
+        rows = a._all(f"SELECT {cols} FROM documents ORDER BY id")
+    monkeypatch.setattr(core, "prepare", lambda docs: {})  # nothing prepared: the writer computes it all
+    with open_store(tmp_path / "b.db") as b:
+        b.ingest(fx.corpus(), batch_size=5)
+        assert b._all(f"SELECT {cols} FROM documents ORDER BY id") == rows
+    assert any(r["flags"] != "[]" for r in rows)

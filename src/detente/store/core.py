@@ -2,8 +2,9 @@
 
 :func:`open_store` opens (and migrates) a store; :class:`Store.ingest` writes processed
 documents in batches, one transaction each, so a killed process loses at most the open batch and
-a re-run completes it without duplicates (all ids are content hashes; every insert is
-``ON CONFLICT DO NOTHING``). Queries return plain dicts (JSON-ready).
+a re-run completes it without duplicates (documents, mentions and events are identified by content
+hashes, and stored documents are skipped; the integer keys that link the rows inside the store are
+assigned under the write lock). Queries return plain dicts (JSON-ready), with the content-hash ids.
 
 Each batch is written by :class:`detente.store.writer.BatchWriter` (dedup, stories, trust flags).
 """
@@ -29,7 +30,7 @@ from ..pipeline import RunSummary
 from ..records import Document
 from ..version import CODER_VERSION, __version__
 from . import dedup, schema
-from .writer import BatchWriter, _json, _loads
+from .writer import BatchWriter, _json, _loads, prepare
 
 #: Documents per transaction. A kill loses at most this many documents' work; larger batches
 #: amortise the per-transaction costs (WAL checkpoints, candidate and story look-ups, the
@@ -347,6 +348,15 @@ class Store:
             if status == "done":
                 raise
 
+    def _stored_ids(self, ids: Sequence[str]) -> set[str]:
+        """Which of these document ids are stored."""
+        out: set[str] = set()
+        with self._tx(write=False) as c:
+            for chunk in _chunks(ids):
+                clause, p = _in("d", chunk)
+                out.update(r[0] for r in c.execute(text(f"SELECT id FROM documents WHERE id IN {clause}"), p))
+        return out
+
     def _write_batch(self, docs: list[Document], stats: IngestStats, summary: RunSummary | None) -> None:
         # A batch allocates a few hundred thousand short-lived objects (rows, records, mentions) and
         # no reference cycles: the cyclic collector, run over and over during the batch, found
@@ -354,12 +364,16 @@ class Store:
         gc_was_enabled = gc.isenabled()
         gc.disable()
         try:
+            # the per-document work that needs no database (text and sentence hashes, trust signals)
+            # is done before the write lock is taken, for the documents not stored yet
+            stored = self._stored_ids(sorted({d.id for d in docs}))
+            prepared = prepare([d for d in docs if d.id not in stored])
             with self._tx() as c:
                 if self.dialect == "postgresql":
                     # one batch writer at a time (SQLite gets the same from BEGIN IMMEDIATE): two
                     # concurrent ingests would otherwise each create the event the other is creating
                     c.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": PG_WRITE_LOCK})
-                BatchWriter(c, self.dialect, stats).write(docs, stats.run_id)
+                BatchWriter(c, self.dialect, stats, prepared).write(docs, stats.run_id)
                 c.execute(schema.runs.update().where(schema.runs.c.id == stats.run_id)
                           .values(**self._run_counts(stats, summary)))
         finally:
@@ -371,18 +385,35 @@ class Store:
 
     def _event_filters(
         self, dyad: str | None, since: dt.date | str | None, until: dt.date | str | None,
-        types: list[str] | None, directed: bool,
+        types: list[str] | None, directed: bool, *, by_dyads: bool = True,
     ) -> tuple[str, dict[str, Any]]:
+        """``WHERE`` clause and parameters of the event filters. Every dyad filter goes through the
+        ``(dyad, day, …)`` index: one side (``"USA"``) as the list of its dyads in ``dyad_stats``
+        (``by_dyads``; newest-first listings with a limit instead scan ``ix_events_day`` and stop
+        early), a directed pair as its dyad plus the direction."""
         where: list[str] = []
         p: dict[str, Any] = {}
         if dyad:
             parts = [x.strip().upper() for x in dyad.replace("_", "-").split("-") if x.strip()]
-            if len(parts) == 1:
+            if len(parts) == 1 and by_dyads:
+                a = parts[0]
+                dyads = [r["dyad"] for r in self._all("SELECT dyad FROM dyad_stats WHERE events > 0")
+                         if a in r["dyad"].split("-")]
+                if dyads:
+                    clause, dp = _in("ad", dyads)
+                    where.append(f"e.dyad IN {clause}")
+                    p.update(dp)
+                else:
+                    where.append("1 = 0")
+            elif len(parts) == 1:
                 where.append("(e.actor_c = :a OR e.recipient_c = :a)")
                 p["a"] = parts[0]
             elif directed:
-                where.append("e.actor_c = :a AND e.recipient_c = :r")
-                p["a"], p["r"] = parts[0], parts[1]
+                # events.dyad is the sorted pair of actor_c and recipient_c: with the dyad and its
+                # actor the recipient is the other side (the covering dyad index answers it)
+                where.append("e.dyad = :dyad AND e.actor_c = :a")
+                p["a"] = parts[0]
+                p["dyad"] = dedup.dyad_of(parts[0], parts[1])
             else:
                 where.append("e.dyad = :dyad")
                 p["dyad"] = dedup.dyad_of(parts[0], parts[1])
@@ -422,11 +453,11 @@ class Store:
             since, until: inclusive date range on the event date.
             types: PLOVER types.
         """
-        where, p = self._event_filters(dyad, since, until, types, directed)
+        where, p = self._event_filters(dyad, since, until, types, directed, by_dyads=False)
         if story:
             where += (" AND " if where else " WHERE ") + "e.story_id = :story"
             p["story"] = story
-        sql = ("SELECT e.*, m.record FROM events e JOIN mentions m ON m.id = e.first_mention" + where
+        sql = ("SELECT e.*, m.record FROM events e JOIN mentions m ON m.rid = e.first_mid" + where
                + " ORDER BY e.day DESC NULLS LAST, e.id")
         if limit is not None:
             sql += " LIMIT :limit OFFSET :offset"
@@ -450,11 +481,11 @@ class Store:
     ) -> Iterator[dict[str, Any]]:
         """All matching events (as :meth:`events`), streamed in pages by id (keyset pagination:
         constant cost per page on any store size). Used by the exports."""
-        where, p = self._event_filters(dyad, since, until, types, directed)
+        where, p = self._event_filters(dyad, since, until, types, directed, by_dyads=False)
         last = ""
         while True:
             w = where + (" AND " if where else " WHERE ") + "e.id > :last"
-            sql = ("SELECT e.*, m.record FROM events e JOIN mentions m ON m.id = e.first_mention" + w
+            sql = ("SELECT e.*, m.record FROM events e JOIN mentions m ON m.rid = e.first_mid" + w
                    + " ORDER BY e.id LIMIT :page")
             with self._tx(write=False) as c:
                 rows = [dict(r._mapping) for r in c.execute(text(sql), {**p, "last": last, "page": page})]
@@ -468,15 +499,16 @@ class Store:
         """One deduplicated event with all its mentions (``None`` when unknown)."""
         with self._tx(write=False) as c:
             rows = [dict(r._mapping) for r in c.execute(text(
-                "SELECT e.*, m.record FROM events e JOIN mentions m ON m.id = e.first_mention WHERE e.id = :i"),
+                "SELECT e.*, m.record FROM events e JOIN mentions m ON m.rid = e.first_mid WHERE e.id = :i"),
                 {"i": event_id})]
             if not rows:
                 # a mention id resolves to its event
-                eid = c.execute(text("SELECT event_id FROM mentions WHERE id = :i"), {"i": event_id}).scalar()
+                eid = c.execute(text("SELECT event_id FROM mentions WHERE id = :i AND id <> event_id"),  # partial index
+                                {"i": event_id}).scalar()
                 if eid is None:
                     return None
                 rows = [dict(r._mapping) for r in c.execute(text(
-                    "SELECT e.*, m.record FROM events e JOIN mentions m ON m.id = e.first_mention WHERE e.id = :i"),
+                    "SELECT e.*, m.record FROM events e JOIN mentions m ON m.rid = e.first_mid WHERE e.id = :i"),
                     {"i": eid})]
             out = self._event_dicts(c, rows)
             return out[0] if out else None
@@ -484,12 +516,12 @@ class Store:
     @staticmethod
     def _event_dicts(c: Connection, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         by_event: dict[str, list[dict[str, Any]]] = {r["id"]: [] for r in rows}
-        ids = list(by_event)
+        ids = [r["rid"] for r in rows]
         for chunk in _chunks(ids):
             clause, p = _in("e", chunk)
             for m in c.execute(text(
                 "SELECT m.id, m.event_id, m.doc_id, m.lang, m.site, m.pub_date, m.record, d.url, d.title, d.flags "
-                f"FROM mentions m JOIN documents d ON d.id = m.doc_id WHERE m.event_id IN {clause} "
+                f"FROM mentions m JOIN documents d ON d.rid = m.doc_rid WHERE m.event_rid IN {clause} "
                 "ORDER BY m.pub_date, m.id"), p):
                 rec = _loads(m.record, {})
                 by_event[m.event_id].append({
@@ -642,7 +674,8 @@ class Store:
                 return None
             d = self._doc_dict(dict(row._mapping))
             evs = []
-            for m in c.execute(text("SELECT id, event_id, record FROM mentions WHERE doc_id = :i"), {"i": doc_id}):
+            for m in c.execute(text("SELECT m.id, m.event_id, m.record FROM documents d JOIN mentions m "
+                                    "ON m.doc_rid = d.rid WHERE d.id = :i"), {"i": doc_id}):
                 rec = _loads(m.record, {})
                 rec["event_id"] = m.event_id
                 evs.append(rec)
@@ -700,7 +733,8 @@ class Store:
         with self._tx(write=False) as c:
             clause, p = _in("d", doc_ids)
             ev_doc: dict[str, str] = {}
-            for r in c.execute(text(f"SELECT event_id, doc_id FROM mentions WHERE doc_id IN {clause}"), p):
+            for r in c.execute(text("SELECT m.event_id, m.doc_id FROM documents d JOIN mentions m ON m.doc_rid = d.rid "
+                                    f"WHERE d.id IN {clause}"), p):
                 ev_doc.setdefault(r.event_id, r.doc_id)
             rank = {d: i for i, d in enumerate(doc_ids)}
             ids = sorted(ev_doc, key=lambda e: (rank[ev_doc[e]], e))[:lim]
@@ -708,7 +742,7 @@ class Store:
                 return []
             clause, p = _in("e", ids)
             rows = [dict(r._mapping) for r in c.execute(text(
-                "SELECT e.*, m.record FROM events e JOIN mentions m ON m.id = e.first_mention "
+                "SELECT e.*, m.record FROM events e JOIN mentions m ON m.rid = e.first_mid "
                 f"WHERE e.id IN {clause}"), p)]
             out = self._event_dicts(c, rows)
         for e in out:

@@ -20,6 +20,13 @@ Tables
 ``dyad_stats``  per dyad: events, mentions, Goldstein sum, kept by the writer (top dyads; v9).
 ``story_keys``  each document's story signature: dyads and specific actors, with its day (v9).
 ``schema_version``  applied migrations.
+
+Keys (version 11): ``documents``, ``mentions`` and ``events`` have an integer primary key ``rid``
+assigned by the batch writer in increasing order; mentions point to their document and event by
+``doc_rid``/``event_rid`` and events to their representative mention by ``first_mid``. The
+content-hash ``id`` of each stays what users see (records, exports, the API) and stays unique.
+The ``Table`` objects of version 1 below are history (migration 1 creates them; migration 11
+rebuilds the three tables as :data:`documents_v11`, :data:`mentions_v11`, :data:`events_v11`).
 """
 
 from __future__ import annotations
@@ -492,3 +499,248 @@ UNUSED_INDEXES_V10 = ("ix_doc_hashes_doc", "ix_story_keys_doc")
 def _m10_drop_unused_indexes(conn: Connection) -> None:
     for name in UNUSED_INDEXES_V10:
         conn.execute(text(f"DROP INDEX IF EXISTS {name}"))
+
+
+# ---------------------------------------------------------------------------- version 11
+#
+# Integer surrogate keys (issue #6, insert speed). Until version 10 ``documents``, ``mentions``
+# and ``events`` were keyed by their content-hash ids, and mentions found their document and event
+# through those text ids: every row written went into several B-trees at a random place (the
+# primary-key index of each table, ``ix_mentions_doc``, ``ix_mentions_event``), and a batch of a
+# few thousand rows dirtied most leaf pages of each of them. From version 11 each of the three
+# tables has an ``INTEGER PRIMARY KEY`` ``rid`` (on SQLite the rowid itself) that the batch writer
+# assigns in increasing order, and mentions point to their document and event by ``doc_rid`` /
+# ``event_rid``: those indexes only ever grow at their end. The content-hash ids stay what users
+# see (records, exports, ``/event/{id}``) and stay unique, each through one index: documents are
+# found by id for idempotency, events and mentions by id for look-ups. ``events.first_mid`` is the
+# ``rid`` of the representative mention (``first_mention`` keeps its content-hash id).
+#
+# On SQLite ``story_keys`` and ``doc_hashes`` become ``WITHOUT ROWID`` tables: their primary key
+# *is* the table (one B-tree written per row instead of a rowid table plus its key index).
+#
+# Indexes, each read by a query (``EXPLAIN QUERY PLAN``; ``tests/store/test_schema.py``):
+#
+# * ``ux_documents_id``: ingest skips stored documents; ``/document/{id}``; signature and
+#   sentence-hash joins. ``ix_documents_text_hash``: verbatim copies. ``ix_documents_story``:
+#   a story's documents, story merges. ``ix_documents_pub_date``: newest documents.
+#   ``ix_documents_lang``: languages in ``stats()``. ``ix_documents_flagged``: flagged documents.
+# * ``ux_mentions_merged_id`` (partial: mentions merged into an event of another id; a mention
+#   that created its event has the event's id): a mention id given to ``Store.event`` resolves to
+#   its event.
+#   ``ix_mentions_doc_rid``: a document's mentions. ``ix_mentions_event_rid``: an event's mentions.
+# * ``ux_events_id``: events by id (API, the writer's refreshes, exports by id).
+#   ``ix_events_merge``: dedup candidates. ``ix_events_dyad_day`` (``dyad, day, event, quad_class,
+#   goldstein, actor_c``): timelines, events of a dyad, of one actor (through the dyads of
+#   ``dyad_stats``) and directed (the dyad and its first actor: the dyad is the sorted pair of the
+#   actor and recipient columns, so the recipient follows), first/last day per dyad.
+#   ``ix_events_day``: newest events, first/last event day. ``ix_events_story``: a story's events,
+#   story merges. ``ix_events_actor_day`` is gone: one-sided and directed queries now go through
+#   the dyad index, and no other query read it.
+
+metadata_v11 = MetaData()
+
+
+def _documents_v11(md: MetaData, name: str) -> Table:
+    return Table(
+        name, md,
+        Column("rid", Integer, primary_key=True, autoincrement=False),
+        Column("id", String(40), nullable=False),
+        Column("source", Text),
+        Column("url", Text),
+        Column("site", Text),
+        Column("title", Text),
+        Column("lang", String(8)),
+        Column("lang_confidence", Float),
+        Column("pub_date", String(10)),
+        Column("pub_date_precision", String(8)),
+        Column("pub_date_source", Text),
+        Column("text", Text),
+        Column("text_hash", String(40)),
+        Column("removed", Text),
+        Column("num_events", Integer, nullable=False, default=0),
+        Column("flags", Text, nullable=False, default="[]"),
+        Column("signals", Text, nullable=False, default="{}"),
+        Column("story_id", String(20)),
+        Column("run_id", Integer),
+        Column("stored_at", String(32)),
+    )
+
+
+def _mentions_v11(md: MetaData, name: str) -> Table:
+    return Table(
+        name, md,
+        Column("rid", Integer, primary_key=True, autoincrement=False),
+        Column("id", String(20), nullable=False),  # Event.id (content hash within the document)
+        Column("doc_rid", Integer),  # documents.rid
+        Column("doc_id", String(40), nullable=False),  # documents.id (as shown; not indexed)
+        Column("event_rid", Integer),  # events.rid
+        Column("event_id", String(20), nullable=False),  # events.id (as shown; not indexed)
+        Column("lang", String(8)),
+        Column("site", Text),
+        Column("day", String(10)),
+        Column("precision", String(8)),
+        Column("pub_date", String(10)),
+        Column("event", String(12), nullable=False),
+        Column("confidence", Float),
+        Column("record", Text, nullable=False),
+    )
+
+
+def _events_v11(md: MetaData, name: str) -> Table:
+    return Table(
+        name, md,
+        Column("rid", Integer, primary_key=True, autoincrement=False),
+        Column("id", String(20), nullable=False),
+        Column("first_mention", String(20), nullable=False),  # mentions.id of the representative mention
+        Column("first_mid", Integer),  # its mentions.rid
+        Column("merge_key", String(64), nullable=False),
+        Column("dyad", String(40), nullable=False),
+        Column("actor_c", String(16)),
+        Column("recipient_c", String(16)),
+        Column("event", String(12), nullable=False),
+        Column("mode", String(32)),
+        Column("cameo", String(8)),
+        Column("quad_class", Integer),
+        Column("goldstein", Float),
+        Column("date", String(10)),
+        Column("date_precision", String(8)),
+        Column("day", String(10)),
+        Column("location", Text),
+        Column("lat", Float),
+        Column("lon", Float),
+        Column("num_mentions", Integer, nullable=False, default=1),
+        Column("num_sources", Integer, nullable=False, default=1),
+        Column("num_languages", Integer, nullable=False, default=1),
+        Column("first_seen", String(10)),
+        Column("last_seen", String(10)),
+        Column("confidence", Float),
+        Column("flags", Text, nullable=False, default="[]"),
+        Column("story_id", String(20)),
+    )
+
+
+documents_v11 = _documents_v11(metadata_v11, "documents")
+mentions_v11 = _mentions_v11(metadata_v11, "mentions")
+events_v11 = _events_v11(metadata_v11, "events")
+
+#: Indexes of the three tables up to version 10 (dropped by migration 11 before the rebuild).
+_INDEXES_V10 = (
+    "ix_documents_text_hash", "ix_documents_story", "ix_documents_pub_date", "ix_documents_lang",
+    "ix_documents_flagged", "ix_documents_tsv", "ix_mentions_doc", "ix_mentions_event", "ix_events_merge",
+    "ix_events_dyad_day", "ix_events_day", "ix_events_actor_day", "ix_events_story",
+)
+
+#: The indexes of version 11 by table (``{t}``: the table; see the comment above for the query
+#: each one serves). Each table's are created right after its rows are copied: the copy of mentions
+#: joins documents and events by id, and the representative mentions are found by event.
+INDEXES_V11 = {
+    "documents": (
+        "CREATE UNIQUE INDEX ux_documents_id ON {t} (id)",
+        "CREATE INDEX ix_documents_text_hash ON {t} (text_hash)",
+        "CREATE INDEX ix_documents_story ON {t} (story_id)",
+        "CREATE INDEX ix_documents_pub_date ON {t} (pub_date)",
+        "CREATE INDEX ix_documents_lang ON {t} (lang)",
+        "CREATE INDEX ix_documents_flagged ON {t} (flags) WHERE flags <> '[]'",
+    ),
+    "events": (
+        "CREATE UNIQUE INDEX ux_events_id ON {t} (id)",
+        "CREATE INDEX ix_events_merge ON {t} (merge_key, day)",
+        "CREATE INDEX ix_events_dyad_day ON {t} (dyad, day, event, quad_class, goldstein, actor_c)",
+        "CREATE INDEX ix_events_day ON {t} (day)",
+        "CREATE INDEX ix_events_story ON {t} (story_id)",
+    ),
+    "mentions": (
+        # a mention that created its event has the event's id (found through ux_events_id): only
+        # the ids of mentions merged into another event need their own index
+        "CREATE UNIQUE INDEX ux_mentions_merged_id ON {t} (id) WHERE id <> event_id",
+        "CREATE INDEX ix_mentions_doc_rid ON {t} (doc_rid)",
+        "CREATE INDEX ix_mentions_event_rid ON {t} (event_rid)",
+    ),
+}
+
+#: SQLite: the delete/update triggers of the full-text indexes (inserts are indexed by the writer).
+_SQLITE_FTS_TRIGGERS_V11 = [
+    """CREATE TRIGGER documents_fts_ad AFTER DELETE ON documents BEGIN
+        INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+    END""",
+    """CREATE TRIGGER documents_fts_au AFTER UPDATE OF title, text ON documents BEGIN
+        INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+        INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END""",
+    f"""CREATE TRIGGER documents_fts_cjk_ad AFTER DELETE ON documents WHEN old.lang IN {_CJK} BEGIN
+        INSERT INTO documents_fts_cjk(documents_fts_cjk, rowid, title, text)
+            VALUES ('delete', old.rowid, old.title, old.text);
+    END""",
+    f"""CREATE TRIGGER documents_fts_cjk_au AFTER UPDATE OF title, text, lang ON documents BEGIN
+        INSERT INTO documents_fts_cjk(documents_fts_cjk, rowid, title, text)
+            SELECT 'delete', old.rowid, old.title, old.text WHERE old.lang IN {_CJK};
+        INSERT INTO documents_fts_cjk(rowid, title, text)
+            SELECT new.rowid, new.title, new.text WHERE new.lang IN {_CJK};
+    END""",
+]
+
+_PG_TSV = ("CREATE INDEX ix_documents_tsv ON documents USING gin (to_tsvector('simple', "
+           "coalesce(title, '') || ' ' || coalesce(text, '')))")
+
+_DOC_COLS_V11 = ("id, source, url, site, title, lang, lang_confidence, pub_date, pub_date_precision, pub_date_source, "
+                 "text, text_hash, removed, num_events, flags, signals, story_id, run_id, stored_at")
+_EVENT_COLS_V11 = ("id, first_mention, merge_key, dyad, actor_c, recipient_c, event, mode, cameo, quad_class, goldstein, "
+                   "date, date_precision, day, location, lat, lon, num_mentions, num_sources, num_languages, "
+                   "first_seen, last_seen, confidence, flags, story_id")
+_MENTION_COLS_V11 = "lang, site, day, precision, pub_date, event, confidence, record"
+
+
+@migration(11, "integer surrogate keys for documents, mentions and events")
+def _m11_integer_keys(conn: Connection) -> None:
+    sqlite = conn.dialect.name == "sqlite"
+    if sqlite:
+        for trig in ("documents_fts_ai", "documents_fts_ad", "documents_fts_au", "documents_fts_cjk_ai",
+                     "documents_fts_cjk_ad", "documents_fts_cjk_au"):
+            conn.execute(text(f"DROP TRIGGER IF EXISTS {trig}"))
+    for name in _INDEXES_V10:
+        conn.execute(text(f"DROP INDEX IF EXISTS {name}"))
+    tmp = MetaData()
+    new = {"documents": _documents_v11(tmp, "documents_v11"), "events": _events_v11(tmp, "events_v11"),
+           "mentions": _mentions_v11(tmp, "mentions_v11")}
+    for t in new.values():
+        t.create(conn)
+    # documents keep their SQLite rowid (the full-text indexes point to it); elsewhere they are
+    # numbered in the order they were stored
+    doc_rid = "rowid" if sqlite else "row_number() OVER (ORDER BY stored_at, id)"
+    conn.execute(text(f"INSERT INTO documents_v11 (rid, {_DOC_COLS_V11}) SELECT {doc_rid}, {_DOC_COLS_V11} "
+                      "FROM documents"))
+    for ddl in INDEXES_V11["documents"]:
+        conn.execute(text(ddl.format(t="documents_v11")))
+    # SQLite numbers events and mentions by their rowids (the order they were stored in: no sort of
+    # a table that may hold millions of rows in memory); PostgreSQL in id order
+    ev_rid = "rowid" if sqlite else "row_number() OVER (ORDER BY id)"
+    conn.execute(text(f"INSERT INTO events_v11 (rid, {_EVENT_COLS_V11}) SELECT {ev_rid}, {_EVENT_COLS_V11} FROM events"))
+    for ddl in INDEXES_V11["events"]:
+        conn.execute(text(ddl.format(t="events_v11")))
+    mcols = ", ".join(f"m.{c.strip()}" for c in _MENTION_COLS_V11.split(","))
+    conn.execute(text(
+        f"INSERT INTO mentions_v11 (rid, id, doc_rid, doc_id, event_rid, event_id, {_MENTION_COLS_V11}) "
+        f"SELECT {'m.rowid' if sqlite else 'row_number() OVER (ORDER BY m.id)'}, m.id, d.rid, m.doc_id, e.rid, "
+        f"m.event_id, {mcols} "
+        "FROM mentions m LEFT JOIN documents_v11 d ON d.id = m.doc_id LEFT JOIN events_v11 e ON e.id = m.event_id"))
+    for ddl in INDEXES_V11["mentions"]:
+        conn.execute(text(ddl.format(t="mentions_v11")))
+    conn.execute(text("UPDATE events_v11 SET first_mid = (SELECT m.rid FROM mentions_v11 m "
+                      "WHERE m.event_rid = events_v11.rid AND m.id = events_v11.first_mention)"))
+    for name in ("mentions", "events", "documents"):
+        conn.execute(text(f"DROP TABLE {name}"))
+    for name in ("documents", "events", "mentions"):
+        conn.execute(text(f"ALTER TABLE {name}_v11 RENAME TO {name}"))
+    if sqlite:
+        for stmt in _SQLITE_FTS_TRIGGERS_V11:
+            conn.execute(text(stmt))
+        for table, cols, names in (
+                ("story_keys", "key VARCHAR(120) NOT NULL, day VARCHAR(10) NOT NULL, doc_id VARCHAR(40) NOT NULL",
+                 "key, day, doc_id"),
+                ("doc_hashes", "hash VARCHAR(16) NOT NULL, doc_id VARCHAR(40) NOT NULL", "hash, doc_id")):
+            conn.execute(text(f"CREATE TABLE {table}_v11 ({cols}, PRIMARY KEY ({names})) WITHOUT ROWID"))
+            conn.execute(text(f"INSERT INTO {table}_v11 ({names}) SELECT {names} FROM {table} ORDER BY {names}"))
+            conn.execute(text(f"DROP TABLE {table}"))
+            conn.execute(text(f"ALTER TABLE {table}_v11 RENAME TO {table}"))
+    else:
+        conn.execute(text(_PG_TSV))

@@ -28,7 +28,12 @@ Statements go through the DBAPI cursor of the SQLAlchemy connection (same transa
 ``:name`` parameters, rewritten to ``%(name)s`` for psycopg: SQLAlchemy's per-statement
 overhead was most of the ingest time. The per-event inserts (mentions, events, story signatures,
 sentence hashes) bind tuples to ``?`` placeholders (``%s`` for psycopg) and go in sorted by
-primary key, so that each random-hash B-tree is walked once in order per batch.
+primary key. Documents, mentions and events get the next integer keys (``rid``) in the order of
+their content-hash ids, so that the rows are appended and the unique-id indexes are walked once
+in order per batch; mentions link to their document and event by those integer keys.
+
+The per-document work that needs no database (text and sentence hashes, trust signals:
+:func:`prepare`) is done by ``Store`` before the batch's transaction opens.
 """
 
 from __future__ import annotations
@@ -205,6 +210,9 @@ class Mention:
     actor_c: str
     recipient_c: str
     event_id: str = ""
+    rid: int = 0  # mentions.rid (assigned by the writer)
+    doc_rid: int = 0
+    event_rid: int = 0
 
 
 @dataclass(slots=True)
@@ -221,6 +229,7 @@ class MInfo:
     is_copy: bool
     day: str | None
     precision: str | None = None
+    rid: int = 0  # mentions.rid
 
 
 def aggregate(ms: list[MInfo]) -> dict[str, Any]:
@@ -240,7 +249,7 @@ def aggregate(ms: list[MInfo]) -> dict[str, Any]:
     if len(ms) == 1:
         m = ms[0]
         return {
-            "first_mention": m.id, "num_mentions": 1, "num_sources": 1, "num_languages": 1,
+            "first_mention": m.id, "first_mid": m.rid, "num_mentions": 1, "num_sources": 1, "num_languages": 1,
             "first_seen": m.pub_date, "last_seen": m.pub_date,
             "confidence": round(m.confidence * trust.penalty(m.doc_flags), 4) if m.doc_flags
             else round(m.confidence, 4),
@@ -260,6 +269,7 @@ def aggregate(ms: list[MInfo]) -> dict[str, Any]:
                                   m.pub_date or "9999", m.id))
     return {
         "first_mention": first.id,
+        "first_mid": first.rid,
         "num_mentions": len(counted),
         "num_sources": len({m.origin or m.doc_id for m in counted}),
         "num_languages": len({m.lang for m in counted if m.lang}) or 1,
@@ -337,11 +347,36 @@ def _add_original(orig_events: dict[str, dict[str, list[dedup.Candidate]]], doc_
         lst.append(c)
 
 
-class BatchWriter:
-    """Writes one batch of documents inside the open transaction of ``conn``."""
+@dataclass(slots=True)
+class Prepared:
+    """What a document's row needs that depends on the document alone (no database): computed by
+    :func:`prepare` before the batch's transaction opens, so that the write lock is held for the
+    database work only."""
 
-    def __init__(self, conn: Connection, dialect: str, stats: Any) -> None:
+    text_hash: str
+    shingles: list[str]  # sentence hashes (near-duplicates)
+    signals: dict[str, Any]  # trust signals 1–5 (:func:`trust.document_signals`)
+
+
+def prepare(docs: Sequence[Document]) -> dict[str, Prepared]:
+    """The :class:`Prepared` values of ``docs`` (by document id)."""
+    tdata = trust.load_trust_data()
+    out: dict[str, Prepared] = {}
+    for d in docs:
+        if d.id not in out:
+            out[d.id] = Prepared(text_hash(d.text or d.raw_text or ""), sentence_hashes(d),
+                                 trust.document_signals(d, tdata))
+    return out
+
+
+class BatchWriter:
+    """Writes one batch of documents inside the open transaction of ``conn``. ``prepared`` holds
+    the :func:`prepare` values computed before the transaction (others are computed here)."""
+
+    def __init__(self, conn: Connection, dialect: str, stats: Any,
+                 prepared: dict[str, Prepared] | None = None) -> None:
         self.pg = dialect == "postgresql"
+        self._prepared = prepared or {}
         raw: Any = conn.connection.dbapi_connection
         self.cur: Any
         if self.pg:
@@ -356,6 +391,10 @@ class BatchWriter:
         self._story_key_rows: list[tuple[str, str, str]] = []  # key, day, doc_id
         #: event id → first_seen as written by this batch (new and refreshed events)
         self._ev_first: dict[str, str | None] = {}
+        #: event id → events.rid of the events this batch reads or writes
+        self._ev_rid: dict[str, int] = {}
+        #: document id → documents.rid of the batch's new documents
+        self._doc_rid: dict[str, int] = {}
 
     # ------------------------------------------------------------------ statements
 
@@ -400,36 +439,49 @@ class BatchWriter:
         self.stats.documents_existing += len(docs) - len(new)
         if not new:
             return
+        # integer keys: the batch's rows get the next ``rid``s, in content-hash order (so that the rows
+        # and the unique-id index both take them in one ordered pass); one writer at a time holds the
+        # write lock (BEGIN IMMEDIATE / advisory lock), so nobody else takes these numbers
+        doc_base, mention_base, event_base = self.q(
+            "SELECT (SELECT coalesce(max(rid), 0) FROM documents) AS d, (SELECT coalesce(max(rid), 0) FROM mentions) "
+            "AS m, (SELECT coalesce(max(rid), 0) FROM events) AS e")[0]
+        self._doc_rid = {i: doc_base + k for k, i in enumerate(sorted(d.id for d in new), 1)}
         # 2. signals and verbatim copies
         doc_rows = self._documents(new, run_id)
         # 3. mentions → events
         mentions = self._mentions(new, doc_rows)
+        mentions_by_id = sorted(mentions, key=lambda m: m.id)
+        for k, m in enumerate(mentions_by_id, mention_base + 1):
+            m.rid = k
         new_events, touched = self._merge(mentions)
+        ev_rid = self._ev_rid
+        for k, eid in enumerate(sorted(new_events), event_base + 1):
+            ev_rid[eid] = k
+        for m in mentions:
+            m.event_rid = ev_rid[m.event_id]
         # 4. stories
         self._stories(new, mentions, new_events, doc_rows)
         # 5. insert (SQLite: the full-text indexes take the batch's new rows in one statement each)
-        fts_from = self.q("SELECT coalesce(max(rowid), 0) AS n FROM documents")[0].n if not self.pg else 0
         self.many(
-            "INSERT INTO documents (id, source, url, site, title, lang, lang_confidence, pub_date, "
+            "INSERT INTO documents (rid, id, source, url, site, title, lang, lang_confidence, pub_date, "
             "pub_date_precision, pub_date_source, text, text_hash, removed, num_events, flags, signals, story_id, "
-            "run_id, stored_at) VALUES (:id, :source, :url, :site, :title, :lang, :lang_confidence, :pub_date, "
+            "run_id, stored_at) VALUES (:rid, :id, :source, :url, :site, :title, :lang, :lang_confidence, :pub_date, "
             ":pub_date_precision, :pub_date_source, :text, :text_hash, :removed, :num_events, :flags, :signals, "
             ":story_id, :run_id, :stored_at) ON CONFLICT DO NOTHING",
-            list(doc_rows.values()),
+            sorted(doc_rows.values(), key=lambda r: r["rid"]),
         )
-        # rows sorted by primary key: the random-hash B-trees take them in one ordered pass
         self.many_pos(
-            "INSERT INTO mentions (id, doc_id, event_id, lang, site, day, precision, pub_date, event, confidence, "
-            "record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-            sorted((m.id, m.doc_id, m.event_id, m.lang, m.site, m.day, m.precision, m.pub_date, m.record["event"],
-                    m.confidence, _json(m.record)) for m in mentions),
+            "INSERT INTO mentions (rid, id, doc_rid, doc_id, event_rid, event_id, lang, site, day, precision, pub_date, "
+            "event, confidence, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            [(m.rid, m.id, m.doc_rid, m.doc_id, m.event_rid, m.event_id, m.lang, m.site, m.day, m.precision,
+              m.pub_date, m.record["event"], m.confidence, _json(m.record)) for m in mentions_by_id],
         )
         if not self.pg:
             cjk = "(" + ", ".join(f"'{x}'" for x in CJK_LANGS) + ")"
-            self.q("INSERT INTO documents_fts (rowid, title, text) SELECT rowid, title, text FROM documents "
-                   "WHERE rowid > :n", {"n": fts_from})
-            self.q("INSERT INTO documents_fts_cjk (rowid, title, text) SELECT rowid, title, text FROM documents "
-                   f"WHERE rowid > :n AND lang IN {cjk}", {"n": fts_from})
+            self.q("INSERT INTO documents_fts (rowid, title, text) SELECT rid, title, text FROM documents "
+                   "WHERE rid > :n", {"n": doc_base})
+            self.q("INSERT INTO documents_fts_cjk (rowid, title, text) SELECT rid, title, text FROM documents "
+                   f"WHERE rid > :n AND lang IN {cjk}", {"n": doc_base})
         self._insert_events(mentions, new_events, doc_rows)
         self.many_pos("INSERT INTO story_keys (key, day, doc_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                       sorted(self._story_key_rows))
@@ -442,8 +494,8 @@ class BatchWriter:
         # 7. republished flags
         changed = self._republished(set(doc_rows) | moved, mentions, doc_rows)
         if changed:
-            ids = sorted({r[0] for r in self.q_in("SELECT DISTINCT event_id FROM mentions WHERE doc_id IN {}",
-                                                  sorted(changed))})
+            ids = sorted({r[0] for r in self.q_in("SELECT DISTINCT m.event_id FROM documents d JOIN mentions m "
+                                                  "ON m.doc_rid = d.rid WHERE d.id IN {}", sorted(changed))})
             self.refresh_events(ids)
         self._dyad_stats()
         for did, row in doc_rows.items():
@@ -460,12 +512,14 @@ class BatchWriter:
         """Rows of the new documents with their trust signals; exact copies (same cleaned text)
         and near-duplicates (most of their long sentences already stored) point to the earliest
         document with that text (``copy_of_doc``) and inherit its origin site."""
-        hashes = {d.id: text_hash(d.text or d.raw_text or "") for d in new}
+        missing = [d for d in new if d.id not in self._prepared]
+        prep = {**self._prepared, **prepare(missing)} if missing else self._prepared
+        hashes = {d.id: prep[d.id].text_hash for d in new}
         prior: dict[str, dict[str, Any]] = {}
         for r in self.q_in("SELECT id, site, url, pub_date, text_hash, signals FROM documents "
                            "WHERE text_hash IN {} ORDER BY pub_date, id", sorted(set(hashes.values()))):
             prior.setdefault(r.text_hash, self._origin(r))
-        shingles = {d.id: sentence_hashes(d) for d in new}
+        shingles = {d.id: prep[d.id].shingles for d in new}
         seen_by_hash: dict[str, list[str]] = {}  # sentence hash → stored/earlier doc ids
         docs_by_id: dict[str, dict[str, Any]] = {}
         all_h = sorted({h for hs in shingles.values() for h in hs})
@@ -480,10 +534,9 @@ class BatchWriter:
         self._hash_rows: list[tuple[str, str]] = []  # hash, doc_id
         #: copy (verbatim or near-duplicate) → the earlier document it copies (``copy_of_doc``)
         self._copy_of: dict[str, str] = {}
-        tdata = trust.load_trust_data()
         for d in new:
             h = hashes[d.id]
-            sig = trust.document_signals(d, tdata)
+            sig = dict(prep[d.id].signals)
             site = trust.site_key(d.site, d.url)
             pub = _iso(d.pub_date)
             has_text = bool((d.text or "").strip())
@@ -512,7 +565,7 @@ class BatchWriter:
             flags = trust.flags_from_signals(sig, bool(d.events))
             self._doc_info[d.id] = (sig["origin_site"], flags, "copy_of_doc" in sig)
             rows[d.id] = {
-                "id": d.id, "source": d.source, "url": d.url, "site": site, "title": d.title, "lang": d.lang,
+                "rid": self._doc_rid[d.id], "id": d.id, "source": d.source, "url": d.url, "site": site, "title": d.title, "lang": d.lang,
                 "lang_confidence": d.lang_confidence, "pub_date": pub, "pub_date_precision": d.pub_date_precision,
                 "pub_date_source": d.pub_date_source, "text": d.text, "text_hash": h,
                 "removed": _json([{"start": r.start, "end": r.end, "rule": r.rule, "text": r.text}  # = asdict(r)
@@ -553,7 +606,7 @@ class BatchWriter:
         party, merge_key, pad_day = dedup.party, dedup.merge_key, dedup.pad_day
         for d in new:
             row = doc_rows[d.id]
-            pub, site = row["pub_date"], row["site"]
+            pub, site, doc_rid = row["pub_date"], row["site"], row["rid"]
             n = 0
             for ev in d.events:
                 if ev.id in seen:
@@ -573,7 +626,7 @@ class BatchWriter:
                     ev.id, d.id, merge_key(ev.event, a, r, ev.symmetric), day, prec, ev.date or pub, ev.mode,
                     loc.get("name") if loc else None, loc.get("lat") if loc else None,
                     loc.get("lon") if loc else None, event_record(ev), ev.lang or d.lang, site, pub,
-                    float(ev.confidence), a, r,
+                    float(ev.confidence), a, r, "", 0, doc_rid,
                 ))
             row["num_events"] = n
         return out
@@ -596,10 +649,12 @@ class BatchWriter:
             else:
                 groups.append((lo, hi, {m.key}))
                 g_start = dedup._date(lo)
-        cols = "id, merge_key, day, date_precision, mode, location, lat, lon"
+        cols = "rid, id, merge_key, day, date_precision, mode, location, lat, lon"
+        ev_rid = self._ev_rid
         for lo, hi, keys in groups:
             for r in self.q_in(f"SELECT {cols} FROM events WHERE merge_key IN {{}} AND day BETWEEN :lo AND :hi",
                                sorted(keys), {"lo": lo, "hi": hi}):
+                ev_rid[r.id] = r.rid
                 cands[r.merge_key][r.id] = dedup.Candidate(r.id, r.day, r.date_precision, r.mode, r.location, r.lat, r.lon)
         coarse_days = sorted({m.day[:7] + "-01" for _, m in dated} | {m.day[:4] + "-01-01" for _, m in dated})  # type: ignore[index]
         if coarse_days:
@@ -609,6 +664,7 @@ class BatchWriter:
                 days = "(" + ", ".join(f":c{i}" for i in range(len(chunk))) + ")"
                 for r in self.q_in(f"SELECT {cols} FROM events WHERE merge_key IN {{}} AND day IN {days} "
                                    "AND date_precision IN ('month', 'year')", all_keys, p):
+                    ev_rid[r.id] = r.rid
                     cands[r.merge_key][r.id] = dedup.Candidate(r.id, r.day, r.date_precision, r.mode, r.location,
                                                                r.lat, r.lon)
         return {k: list(v.values()) for k, v in cands.items()}
@@ -668,9 +724,10 @@ class BatchWriter:
         if not originals:
             return out
         known = {c.id: c for cs in cands.values() for c in cs}
-        for r in self.q_in("SELECT DISTINCT m.doc_id, e.id, e.merge_key, e.day, e.date_precision, e.mode, e.location, "
-                           "e.lat, e.lon FROM mentions m JOIN events e ON e.id = m.event_id WHERE m.doc_id IN {} "
-                           "ORDER BY m.doc_id, e.id", originals):
+        for r in self.q_in("SELECT DISTINCT d.id AS doc_id, e.rid, e.id, e.merge_key, e.day, e.date_precision, e.mode, "
+                           "e.location, e.lat, e.lon FROM documents d JOIN mentions m ON m.doc_rid = d.rid "
+                           "JOIN events e ON e.rid = m.event_rid WHERE d.id IN {} ORDER BY d.id, e.id", originals):
+            self._ev_rid[r.id] = r.rid
             c = known.get(r.id)
             if c is None:
                 c = known[r.id] = dedup.Candidate(r.id, r.day, r.date_precision, r.mode, r.location, r.lat, r.lon)
@@ -859,6 +916,7 @@ class BatchWriter:
         doc_info = self._doc_info
         dyad_delta = self._dyad_delta
         penalised = trust.PENALTY
+        ev_rids = self._ev_rid
         for eid, ms in new_events.items():
             m0 = ms[0]
             dyad = dedup.dyad_of(m0.actor_c, m0.recipient_c)
@@ -871,7 +929,7 @@ class BatchWriter:
                 else:
                     conf, ev_flags = round(m0.confidence, 4), "[]"
                 first_seen = m0.pub_date
-                row_agg: tuple[Any, ...] = (m0.id, date_at(m0.day, m0.precision), m0.precision, m0.day, 1, 1, 1,
+                row_agg: tuple[Any, ...] = (m0.id, m0.rid, date_at(m0.day, m0.precision), m0.precision, m0.day, 1, 1, 1,
                                             first_seen, first_seen, conf, ev_flags)
                 n_mentions = 1
                 mode = m0.record.get("mode") or m0.mode or None
@@ -881,11 +939,11 @@ class BatchWriter:
                 for m in ms:
                     origin, flags, is_copy = doc_info[m.doc_id]
                     infos.append(MInfo(m.id, m.doc_id, origin, m.lang, m.pub_date, m.confidence, flags, is_copy,
-                                       m.day, m.precision))
+                                       m.day, m.precision, m.rid))
                 agg = aggregate(infos)
                 rep = next(m for m in ms if m.id == agg["first_mention"])
                 first_seen = agg["first_seen"]
-                row_agg = (agg["first_mention"], agg["date"], agg["date_precision"], agg["day"], agg["num_mentions"],
+                row_agg = (agg["first_mention"], agg["first_mid"], agg["date"], agg["date_precision"], agg["day"], agg["num_mentions"],
                            agg["num_sources"], agg["num_languages"], first_seen, agg["last_seen"],
                            agg["confidence"], agg["flags"])
                 n_mentions = agg["num_mentions"]
@@ -894,9 +952,9 @@ class BatchWriter:
             ev_first[eid] = first_seen
             rec = rep.record
             goldstein = rec["goldstein"]
-            first_mention, date, precision, day, n_m, n_s, n_l, first, last, conf, ev_flags = row_agg
+            first_mention, first_mid, date, precision, day, n_m, n_s, n_l, first, last, conf, ev_flags = row_agg
             rows.append((
-                eid, first_mention, m0.key, dyad, rep.actor_c or None, rep.recipient_c or None, rec["event"], mode,
+                ev_rids[eid], eid, first_mention, first_mid, m0.key, dyad, rep.actor_c or None, rep.recipient_c or None, rec["event"], mode,
                 rec["cameo"], rec["quad_class"], goldstein, date, precision, day,
                 loc.location if loc else None, loc.lat if loc else None, loc.lon if loc else None,
                 n_m, n_s, n_l, first, last, conf, ev_flags, story_of.get(eid),
@@ -907,12 +965,12 @@ class BatchWriter:
             dd[0] += 1
             dd[1] += n_mentions
             dd[2] += float(goldstein or 0.0)
-        rows.sort()  # by id: the primary key's random-hash B-tree takes them in one ordered pass
+        rows.sort()  # by rid (= by id): the rows and the unique-id index take them in one ordered pass
         self.many_pos(
-            "INSERT INTO events (id, first_mention, merge_key, dyad, actor_c, recipient_c, event, mode, cameo, "
-            "quad_class, goldstein, date, date_precision, day, location, lat, lon, num_mentions, num_sources, "
-            "num_languages, first_seen, last_seen, confidence, flags, story_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", rows)
+            "INSERT INTO events (rid, id, first_mention, first_mid, merge_key, dyad, actor_c, recipient_c, event, "
+            "mode, cameo, quad_class, goldstein, date, date_precision, day, location, lat, lon, num_mentions, "
+            "num_sources, num_languages, first_seen, last_seen, confidence, flags, story_id) VALUES (?, ?, ?, ?, ?, "
+            "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", rows)
 
     # 6 ------------------------------------------------------------------
     def refresh_events(self, ids: list[str], track_first_seen: bool = False) -> set[str]:
@@ -925,12 +983,13 @@ class BatchWriter:
         old = {i: r.first_seen for i, r in old_rows.items()}
         infos: dict[str, list[MInfo]] = {}
         for r in self.q_in(
-            "SELECT m.id, m.event_id, m.doc_id, m.lang, m.pub_date, m.confidence, m.day, m.precision, d.flags, "
-            "d.signals FROM mentions m JOIN documents d ON d.id = m.doc_id WHERE m.event_id IN {}", ids):
+            "SELECT m.rid, m.id, e.id AS event_id, m.doc_id, m.lang, m.pub_date, m.confidence, m.day, m.precision, "
+            "d.flags, d.signals FROM events e JOIN mentions m ON m.event_rid = e.rid "
+            "JOIN documents d ON d.rid = m.doc_rid WHERE e.id IN {}", ids):
             sig = _loads(r.signals, {})
             infos.setdefault(r.event_id, []).append(MInfo(
                 r.id, r.doc_id, sig.get("origin_site"), r.lang, r.pub_date, float(r.confidence or 0.0),
-                _loads(r.flags, []), bool(sig.get("copy_of_doc")), r.day, r.precision))
+                _loads(r.flags, []), bool(sig.get("copy_of_doc")), r.day, r.precision, r.rid))
         upd = []
         for eid, ms in infos.items():
             agg = aggregate(ms)
@@ -945,7 +1004,7 @@ class BatchWriter:
         self.many(
             "UPDATE events SET num_mentions = :num_mentions, num_sources = :num_sources, "
             "num_languages = :num_languages, first_seen = :first_seen, last_seen = :last_seen, "
-            "confidence = :confidence, flags = :flags, first_mention = :first_mention, day = :day, "
+            "confidence = :confidence, flags = :flags, first_mention = :first_mention, first_mid = :first_mid, day = :day, "
             "date_precision = :date_precision, date = :date WHERE id = :id", upd)
         return moved
 
@@ -965,8 +1024,9 @@ class BatchWriter:
                     _is_old(m.pub_date, self._ev_first.get(m.event_id), m.day, m.precision))
         docs.extend((i, r["flags"], r["signals"], r["num_events"]) for i, r in rows.items() if i in doc_ids)
         ids = sorted(i for i in doc_ids if i not in rows)
-        for r in self.q_in("SELECT m.doc_id, m.pub_date, m.day, m.precision, e.first_seen FROM mentions m "
-                           "JOIN events e ON e.id = m.event_id WHERE m.doc_id IN {}", ids):
+        for r in self.q_in("SELECT d.id AS doc_id, m.pub_date, m.day, m.precision, e.first_seen FROM documents d "
+                           "JOIN mentions m ON m.doc_rid = d.rid JOIN events e ON e.rid = m.event_rid "
+                           "WHERE d.id IN {}", ids):
             per_doc.setdefault(r.doc_id, []).append(_is_old(r.pub_date, r.first_seen, r.day, r.precision))
         docs.extend((r.id, r.flags, r.signals, r.num_events) for r in self.q_in(
             "SELECT id, flags, signals, num_events FROM documents WHERE id IN {}", ids))
