@@ -25,6 +25,7 @@ from .version import CODER_VERSION, __version__
 LAZY_COMMANDS: dict[str, tuple[str, str]] = {
     "actors": ("detente.actors.cli:actors", "Look up actors (names, roles, places) on a date."),
     "eval": ("detente.events.cli:eval_command", "Score the coder against a gold JSONL set (P/R/F1)."),
+    "eval-trust": ("detente.store.cli:eval_trust", "Measure the source-trust flags on a labelled set (P/R/F1)."),
     "export": ("detente.store.cli:export", "Export stored events (PLOVER JSONL, GDELT, POLECAT, Parquet, CSV)."),
     "serve": ("detente.serve.cli:serve", "Serve the REST API and the dashboard over a store."),
     "text": ("detente.text.cli:text", "Inspect the text layer: cleaning, dates, language, furniture scores."),

@@ -48,3 +48,41 @@ def export(db: str, fmt: str, out: str | None, dyad: str | None, since: dt.date 
     except DetenteError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"detente: exported {n} events ({fmt})" + (f" to {out}" if out else ""), err=True)
+
+
+@click.command("eval-trust")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--db", default=None, help="Store to ingest into (default: a fresh temporary SQLite file).")
+@click.option("--json", "as_json", is_flag=True, help="Print the whole report as JSON (with the errors' signals).")
+def eval_trust(path: str, db: str | None, as_json: bool) -> None:
+    """Measure the source-trust flags on a labelled set: per-flag precision/recall/F1.
+
+    \b
+    Example:
+      detente eval-trust gold/trust/trust_dev.jsonl
+    """
+    import json
+
+    from .trust import evaluate_trust
+
+    try:
+        report = evaluate_trust(path, db)
+    except (DetenteError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    if as_json:
+        click.echo(json.dumps(report, ensure_ascii=False, indent=1))
+        return
+    click.echo(f"{report['pages']} pages  {report['kinds']}  {report['langs']}")
+    click.echo(f"{'flag':<20}{'support':>8}{'tp':>5}{'fp':>5}{'fn':>5}{'P':>8}{'R':>8}{'F1':>8}")
+    for flag, s in [*report["per_flag"].items(), ("micro", {**report["micro"], "support": ""})]:
+        click.echo(f"{flag:<20}{s['support']:>8}{s['tp']:>5}{s['fp']:>5}{s['fn']:>5}"
+                   f"{s['precision']:>8.3f}{s['recall']:>8.3f}{s['f1']:>8.3f}")
+    click.echo("pages (expected->flagged): " + ", ".join(f"{k} {v}" for k, v in report["confusion"].items()))
+    for e in report["errors"]:
+        click.echo(f"  {e['id']} [{e['kind']}] missed {e['missed']} wrong {e['wrong']}")
+    for f in report["failures"]:
+        click.echo(f"  failed: {f['record']}: {f['reason']}", err=True)
+
+
+if __name__ == "__main__":  # ``python -m detente.store.cli gold/trust/trust_dev.jsonl``
+    eval_trust()

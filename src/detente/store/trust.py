@@ -32,7 +32,9 @@ sports/casino site carrying world news, or a page that is mostly boilerplate), `
 (the same or nearly the same text as an earlier page, on any site: linked, not counted).
 
 Measured on the team's demo corpus (``src/detente/demo/corpus``, 21 pages with expected flags)
-and on the store fixtures: see ``tests/store/test_trust_stories.py``.
+and on the store fixtures: see ``tests/store/test_trust_stories.py``; per-flag precision/recall on
+the labelled set ``gold/trust/trust_dev.jsonl`` with :func:`evaluate_trust` (floors in
+``tests/store/test_trust_eval.py``).
 """
 
 from __future__ import annotations
@@ -380,3 +382,128 @@ def penalty(flags: list[str] | tuple[str, ...]) -> float:
     for f in flags:
         p *= PENALTY.get(f, 1.0)
     return p
+
+
+# ---------------------------------------------------------------------------- measurement (issue #6)
+
+#: Flags that lower confidence: a page carrying one of them counts as "flagged" in the
+#: flagged-vs-clean confusion (``near_duplicate`` links a copy but does not penalise it).
+PENALISING_FLAGS = tuple(f for f, p in PENALTY.items() if p < 1.0)
+
+
+def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+
+
+def score_trust_flags(expected: dict[str, list[str]], predicted: dict[str, list[str]],
+                      flags: tuple[str, ...] = TRUST_FLAGS) -> dict[str, Any]:
+    """Per-flag precision/recall/F1 of ``predicted`` against ``expected`` (page id → flags).
+
+    Every page of ``expected`` is scored; a page missing from ``predicted`` (the pipeline failed
+    on it) counts as flagged with nothing. Returns ``per_flag`` (tp/fp/fn/tn, support, P/R/F1 per
+    flag), ``micro`` (over all flags), ``pages`` (flagged vs clean confusion: a page is flagged when
+    it carries a flag of :data:`PENALISING_FLAGS`), ``exact`` (pages whose flag set is exactly
+    right) and ``errors`` (id, expected, predicted, missed, wrong, for every page not exact).
+    """
+    per_flag: dict[str, dict[str, Any]] = {}
+    tot = Counter()
+    for flag in flags:
+        c = Counter()
+        for pid, exp in expected.items():
+            e, g = flag in exp, flag in predicted.get(pid, [])
+            c["tp" if e and g else "fp" if g else "fn" if e else "tn"] += 1
+        tot.update(c)
+        per_flag[flag] = {"tp": c["tp"], "fp": c["fp"], "fn": c["fn"], "tn": c["tn"],
+                          "support": c["tp"] + c["fn"], **_prf(c["tp"], c["fp"], c["fn"])}
+    pages = Counter()
+    errors = []
+    for pid, exp in sorted(expected.items()):
+        got = list(predicted.get(pid, []))
+        e = any(f in PENALISING_FLAGS for f in exp)
+        g = any(f in PENALISING_FLAGS for f in got)
+        pages[("flagged" if e else "clean", "flagged" if g else "clean")] += 1
+        missed = sorted(set(exp) - set(got))
+        wrong = sorted(set(got) - set(exp))
+        if missed or wrong:
+            errors.append({"id": pid, "expected": sorted(exp), "predicted": sorted(got), "missed": missed,
+                           "wrong": wrong, "missing": pid not in predicted})
+    return {
+        "pages": len(expected),
+        "per_flag": per_flag,
+        "micro": {"tp": tot["tp"], "fp": tot["fp"], "fn": tot["fn"], **_prf(tot["tp"], tot["fp"], tot["fn"])},
+        "confusion": {f"{e}->{g}": pages[(e, g)] for e in ("flagged", "clean") for g in ("flagged", "clean")},
+        "exact": len(expected) - len(errors),
+        "errors": errors,
+    }
+
+
+def load_trust_set(path: str | Path) -> list[dict[str, Any]]:
+    """The records of a labelled trust set (JSONL: id, lang, site, url, pub_date, text,
+    expected_flags, note; ``title`` and ``kind`` optional)."""
+    out = []
+    with Path(path).open(encoding="utf-8") as fh:
+        for n, line in enumerate(fh, start=1):
+            if not line.strip():
+                continue
+            rec = json.loads(line)
+            for key in ("id", "text", "expected_flags"):
+                if key not in rec:
+                    raise ValueError(f"{path}:{n}: record has no {key!r}")
+            unknown = set(rec["expected_flags"]) - set(TRUST_FLAGS)
+            if unknown:
+                raise ValueError(f"{path}:{n}: unknown flags {sorted(unknown)}")
+            out.append(rec)
+    return out
+
+
+def evaluate_trust(path: str | Path, store_url: str | None = None) -> dict[str, Any]:
+    """Measure the trust flags on a labelled set (``gold/trust/trust_dev.jsonl``).
+
+    The pages go through the real reader (:func:`detente.ingest.sources.record_to_document`,
+    ``pub_date`` as the record date), the full pipeline and the store writer, in publication
+    order (then id), into a fresh temporary SQLite store — or into ``store_url``, which should be
+    empty: pages already stored there take part in the cross-page flags (``republished``,
+    ``content_farm``, ``near_duplicate`` are computed across the set). Each page's flags are read
+    back from the store and scored with :func:`score_trust_flags`; the result also gives the set's
+    composition (``kinds``, ``langs``), the pipeline failures and each page's signals of the
+    errors.
+    """
+    import tempfile
+
+    from ..api import code_documents
+    from ..ingest.sources import record_to_document
+    from ..pipeline import RunSummary
+    from . import open_store
+
+    records = load_trust_set(path)
+    docs = []
+    for rec in records:
+        obj = {"id": rec["id"], "text": rec["text"], "url": rec.get("url"), "lang": rec.get("lang"),
+               "date": rec.get("pub_date"), "title": rec.get("title"), "site": rec.get("site")}
+        docs.append(record_to_document(obj, f"{path}:{rec['id']}"))
+    docs.sort(key=lambda d: (d.pub_date.isoformat() if d.pub_date else "9999", d.id))
+    summary = RunSummary()
+    predicted: dict[str, list[str]] = {}
+    signals: dict[str, dict[str, Any]] = {}
+    with tempfile.TemporaryDirectory(prefix="detente-trust-") as tmp:
+        url = store_url or str(Path(tmp) / "trust.db")
+        with open_store(url) as store:
+            store.ingest(code_documents(docs, summary=summary), summary)
+            for rec in records:
+                d = store.document(rec["id"])
+                if d is not None:
+                    predicted[rec["id"]] = list(d["flags"])
+                    signals[rec["id"]] = d["signals"]
+    report = score_trust_flags({r["id"]: list(r["expected_flags"]) for r in records}, predicted)
+    kinds = {r["id"]: r.get("kind", "") for r in records}
+    for err in report["errors"]:
+        err["kind"] = kinds[err["id"]]
+        err["signals"] = signals.get(err["id"], {})
+    report["path"] = str(path)
+    report["kinds"] = dict(sorted(Counter(kinds.values()).items()))
+    report["langs"] = dict(sorted(Counter(r.get("lang", "") for r in records).items()))
+    report["failures"] = [{"record": f.record, "reason": f.reason} for f in summary.failures]
+    return report
