@@ -2,8 +2,9 @@
 in-test set, and the labelled set ``gold/trust/trust_dev.jsonl`` with floors.
 
 The floors are the values measured when the set was written (before any tuning against it) minus
-0.05, rounded down. They only go up; a flag measured at 0 (``garbled``: see gold/trust/README.md)
-has no floor until its signal works on pipeline output.
+0.05, rounded down. They only go up. ``garbled`` (0 of 8 when the set was written: the role check
+never looked inside a titled person mention) was fixed after that measurement, on this set's
+evidence, so its floor (and the micro one) is optimistic until a second labelled set exists.
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ FLOORS: dict[str, dict[str, float]] = {
     "machine_translated": {"precision": 0.95, "recall": 0.67, "f1": 0.79},
     "content_farm": {"precision": 0.86, "recall": 0.95, "f1": 0.90},
     "near_duplicate": {"precision": 0.95, "recall": 0.95, "f1": 0.95},
-    "micro": {"precision": 0.84, "recall": 0.67, "f1": 0.75},
+    "garbled": {"precision": 0.90, "recall": 0.90, "f1": 0.90},
+    "micro": {"precision": 0.86, "recall": 0.84, "f1": 0.85},
 }
 
 

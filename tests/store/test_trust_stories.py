@@ -257,3 +257,27 @@ def test_misspelt_names_leave_real_spellings_alone() -> None:
     assert trust.misspelt_names("Erdogan met Zelenskiy and Mitchell.") == []  # variants and other names
     assert trust.repetitions("Taiwan is China core interest of core in the core.") == ["core"]
     assert trust.repetitions("The talks were long. The talks went on.") == []
+
+
+@pytest.mark.parametrize(("text", "day", "conflict"), [
+    ("Chinese Foreign Minister Qin Gang met Antony Blinken in Beijing.", "2024-05-01", True),
+    ("Chinese Foreign Minister Qin Gang met Antony Blinken in Beijing.", "2023-06-18", False),
+    ("外交部长秦刚会见了布林肯。", "2024-05-01", True),
+    ("Ngoại trưởng Tần Cương hội đàm với Blinken.", "2024-05-01", True),
+    ("Former Foreign Minister Qin Gang has not been seen in public.", "2024-05-01", False),
+    ("The then-Foreign Minister Qin Gang was not seen.", "2024-05-01", False),
+    ("时任外交部长秦刚会见了布林肯。", "2024-05-01", False),
+    ("Cựu Ngoại trưởng Tần Cương không xuất hiện.", "2024-05-01", False),
+    ("President-elect Donald Trump met President Joe Biden at the White House.", "2024-11-13", False),
+    ("6月18日，外交部长秦刚在北京同布林肯举行会谈。", "2023-10-05", False),  # the title of the day told
+])
+def test_a_titled_name_in_a_post_not_held_that_day_is_a_role_conflict(text: str, day: str, conflict: bool) -> None:
+    """The actor layer reads "Chinese Foreign Minister Qin Gang" as one person mention; the title
+    inside it is checked against who held the post on the day the sentence tells (else the page's
+    date); qualifiers (former, then-, 时任, cựu, -elect) date the title to another time."""
+    from detente.pipeline import Pipeline
+    from detente.store.trust import role_conflicts
+
+    doc = Pipeline().process(Document(id=Document.make_id(text + day), source="t", raw_text=text,
+                                      pub_date=dt.date.fromisoformat(day)))
+    assert bool(role_conflicts(doc)) is conflict, role_conflicts(doc)

@@ -39,6 +39,7 @@ the labelled set ``gold/trust/trust_dev.jsonl`` with :func:`evaluate_trust` (flo
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import itertools
 import json
@@ -50,7 +51,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..records import Document
+from ..records import ActorMention, Document
 from ..resources import data_path
 
 DATA_FILE = data_path("store", "trust_signals.json", must_exist=False)
@@ -106,6 +107,7 @@ class TrustData:
     off_topic_words: tuple[str, ...]
     host_substrings: tuple[str, ...]
     mt_patterns: dict[str, tuple[re.Pattern[str], ...]]
+    title_qualifiers: dict[str, tuple[str, ...]]
 
 
 @functools.cache
@@ -118,6 +120,8 @@ def load_trust_data(path: Path | None = None) -> TrustData:
         host_substrings=tuple(w.casefold() for w in raw.get("host_substrings", [])),
         mt_patterns={lang: tuple(re.compile(p, re.IGNORECASE) for p in pats)
                      for lang, pats in raw["mt_artefacts"].items()},
+        title_qualifiers={lang: tuple(w.casefold() for w in words)
+                          for lang, words in raw.get("title_qualifiers", {}).items()},
     )
 
 
@@ -353,7 +357,81 @@ def role_conflicts(doc: Document) -> list[str]:
             continue
         if a.entry != b.entry and a.country and a.country == b.country:
             out.append(f"{b.name} as {a.text}")
+    day = doc.pub_date.isoformat() if isinstance(doc.pub_date, dt.date) else None
+    if day is not None:
+        quals = load_trust_data().title_qualifiers.get(doc.lang or "en", ())
+        for m in doc.mentions:
+            if m.kind != "person" or not m.country:
+                continue
+            before = text[max(0, m.start - 24):m.start].casefold().rstrip(" -")
+            if _qualified(before, m.text.casefold(), quals):
+                continue  # "former Foreign Minister X", "时任外交部长X": the title is of another time
+            title = _title_holder(m, doc.lang or "en", _sentence_day(doc, m) or day)
+            if title is not None:
+                out.append(f"{m.name} as {title}")
     return out
+
+
+def _sentence_day(doc: Document, m: ActorMention) -> str | None:
+    """The day the sentence of ``m`` reports ("6月18日，外交部长秦刚…" on an October page: June 18),
+    when it names one to the day: a title is read as of the time the sentence describes."""
+    from ..text.dates import resolve_event_date
+
+    for sent in doc.sentences:
+        if sent.start <= m.start < sent.end:
+            iso, prec = resolve_event_date(sent.text, sent.lang or doc.lang or "en",
+                                           doc.pub_date if isinstance(doc.pub_date, dt.date) else None)
+            return iso if prec == "day" else None
+    return None
+
+
+def _qualified(before: str, inside: str, quals: tuple[str, ...]) -> bool:
+    """Whether a qualifier word ends the text before a titled name or stands inside its title
+    (whole words in spaced scripts, any position in unspaced ones)."""
+    for q in quals:
+        w = q.strip(" -")
+        if not w:
+            continue
+        if w.isascii() or " " in before or " " in inside:
+            if re.search(r"(?:^|[\W_])" + re.escape(w) + r"$", before) \
+                    or re.search(r"(?:^|[\W_])" + re.escape(w) + r"(?:[\W_]|$)", inside):
+                return True
+        elif before.endswith(w) or w in inside:
+            return True
+    return False
+
+
+#: The most prefixes of a titled person mention tried as its title.
+_TITLE_PREFIXES = 8
+
+
+def _title_holder(m: ActorMention, lang: str, day: str) -> str | None:
+    """The title of a titled person mention ("Chinese Foreign Minister Qin Gang", "外交部长秦刚")
+    when the person did not hold that post on ``day``: the longest proper prefix of the mention
+    that the actor layer reads as one role title, resolved in the person's country. ``None`` when
+    the mention has no title, the title is qualified (*former*, *acting* …: the matcher keeps
+    those words out of role titles), or the person held the post that day."""
+    from ..actors import get_table, lookup
+
+    words = m.text.split()
+    if len(words) > 1:
+        prefixes = [" ".join(words[:k]) for k in range(len(words) - 1, 0, -1)]
+    elif not m.text.isascii():  # unspaced script: character prefixes, at least two characters
+        prefixes = [m.text[:k] for k in range(len(m.text) - 1, 1, -1)]
+    else:
+        return None
+    for prefix in prefixes[:_TITLE_PREFIXES]:
+        got = lookup(prefix, date=day, lang=lang)
+        if len(got) != 1 or got[0].kind != "role" or got[0].end - got[0].start != len(prefix):
+            continue
+        r = got[0]
+        if r.country is not None:
+            return prefix if r.country == m.country and r.entry != m.entry else None
+        if r.entry.startswith("role:"):  # a bare title ("Foreign Minister"): the person's country's post
+            holders = get_table().holders(r.entry[5:], m.country, day)
+            return prefix if holders and m.entry not in {h.person for h in holders} else None
+        return None
+    return None
 
 
 def flags_from_signals(sig: dict[str, Any], has_events: bool) -> list[str]:
