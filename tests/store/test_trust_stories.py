@@ -270,6 +270,8 @@ def test_misspelt_names_leave_real_spellings_alone() -> None:
     ("Cựu Ngoại trưởng Tần Cương không xuất hiện.", "2024-05-01", False),
     ("President-elect Donald Trump met President Joe Biden at the White House.", "2024-11-13", False),
     ("6月18日，外交部长秦刚在北京同布林肯举行会谈。", "2023-10-05", False),  # the title of the day told
+    ("وصل الأمير فيصل بن فرحان إلى القاهرة.", "2025-11-16", False),  # a rank, not an office
+    ("Ukrainian First Deputy Prime Minister Yulia Svyrydenko signed the deal.", "2025-11-12", False),  # shared post
 ])
 def test_a_titled_name_in_a_post_not_held_that_day_is_a_role_conflict(text: str, day: str, conflict: bool) -> None:
     """The actor layer reads "Chinese Foreign Minister Qin Gang" as one person mention; the title

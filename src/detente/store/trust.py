@@ -108,6 +108,8 @@ class TrustData:
     host_substrings: tuple[str, ...]
     mt_patterns: dict[str, tuple[re.Pattern[str], ...]]
     title_qualifiers: dict[str, tuple[str, ...]]
+    noble_titles: frozenset[str]
+    checked_offices: frozenset[str]
 
 
 @functools.cache
@@ -122,6 +124,8 @@ def load_trust_data(path: Path | None = None) -> TrustData:
                      for lang, pats in raw["mt_artefacts"].items()},
         title_qualifiers={lang: tuple(w.casefold() for w in words)
                           for lang, words in raw.get("title_qualifiers", {}).items()},
+        noble_titles=frozenset(w.casefold() for w in raw.get("noble_titles", [])),
+        checked_offices=frozenset(raw.get("checked_offices", [])),
     )
 
 
@@ -360,13 +364,14 @@ def role_conflicts(doc: Document) -> list[str]:
     day = doc.pub_date.isoformat() if isinstance(doc.pub_date, dt.date) else None
     if day is not None:
         quals = load_trust_data().title_qualifiers.get(doc.lang or "en", ())
+        lead = _lead_day(doc)
         for m in doc.mentions:
             if m.kind != "person" or not m.country:
                 continue
             before = text[max(0, m.start - 24):m.start].casefold().rstrip(" -")
             if _qualified(before, m.text.casefold(), quals):
                 continue  # "former Foreign Minister X", "时任外交部长X": the title is of another time
-            title = _title_holder(m, doc.lang or "en", _sentence_day(doc, m) or day)
+            title = _title_holder(m, doc.lang or "en", _sentence_day(doc, m) or lead or day)
             if title is not None:
                 out.append(f"{m.name} as {title}")
     return out
@@ -375,14 +380,28 @@ def role_conflicts(doc: Document) -> list[str]:
 def _sentence_day(doc: Document, m: ActorMention) -> str | None:
     """The day the sentence of ``m`` reports ("6月18日，外交部长秦刚…" on an October page: June 18),
     when it names one to the day: a title is read as of the time the sentence describes."""
-    from ..text.dates import resolve_event_date
-
     for sent in doc.sentences:
         if sent.start <= m.start < sent.end:
-            iso, prec = resolve_event_date(sent.text, sent.lang or doc.lang or "en",
-                                           doc.pub_date if isinstance(doc.pub_date, dt.date) else None)
+            iso, prec = _resolve_day(doc, sent.text, sent.lang)
             return iso if prec == "day" else None
     return None
+
+
+def _lead_day(doc: Document) -> str | None:
+    """The day the story's lead tells ("WASHINGTON, April 30, 2025 — …" on a page republished in
+    November): the first of the first six sentences that names a day."""
+    for sent in doc.sentences[:6]:
+        iso, prec = _resolve_day(doc, sent.text, sent.lang)
+        if prec == "day":
+            return iso
+    return None
+
+
+def _resolve_day(doc: Document, text: str, lang: str | None) -> tuple[str | None, str | None]:
+    from ..text.dates import resolve_event_date
+
+    return resolve_event_date(text, lang or doc.lang or "en",
+                              doc.pub_date if isinstance(doc.pub_date, dt.date) else None)
 
 
 def _qualified(before: str, inside: str, quals: tuple[str, ...]) -> bool:
@@ -425,12 +444,22 @@ def _title_holder(m: ActorMention, lang: str, day: str) -> str | None:
         if len(got) != 1 or got[0].kind != "role" or got[0].end - got[0].start != len(prefix):
             continue
         r = got[0]
+        if prefix.casefold() in load_trust_data().noble_titles:
+            return None  # "Prince Faisal": a rank, not an office
+        table = get_table()
         if r.country is not None:
-            return prefix if r.country == m.country and r.entry != m.entry else None
-        if r.entry.startswith("role:"):  # a bare title ("Foreign Minister"): the person's country's post
-            holders = get_table().holders(r.entry[5:], m.country, day)
-            return prefix if holders and m.entry not in {h.person for h in holders} else None
-        return None
+            if r.country != m.country or r.entry == m.entry:
+                return None
+            key = next((ro.role for ro in table.roles_of(r.entry) if ro.id == r.role_entry), None)
+        elif r.entry.startswith("role:"):  # a bare title ("Foreign Minister"): the person's country's post
+            key = r.entry[5:]
+        else:
+            return None
+        if key not in load_trust_data().checked_offices:
+            return None  # a shared or untracked post (deputy premier …): no contradiction can be told
+        holders = table.holders(key, m.country, day)
+        return prefix if holders and m.entry not in {h.person for h in holders} else None
+    return None
     return None
 
 
