@@ -138,6 +138,8 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import combinations
 
+import ahocorasick_rs
+
 from ..options import Options
 from ..records import ActorMention, Document, Event, Evidence, Provenance, Sentence
 from ..resources import data_path
@@ -409,6 +411,16 @@ def _words(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
+def _last_words(text: str, n: int) -> list[str]:
+    """``_words(text)[-n:]``, tokenizing only the end of a long text: a cut can only shorten the
+    first token of the tail, so the tail's last ``n`` tokens are the text's when it holds more."""
+    if len(text) > 64:
+        toks = _TOKEN.findall(text, len(text) - 64)
+        if len(toks) > n:
+            return toks[-n:]
+    return _TOKEN.findall(text)[-n:]
+
+
 #: Irregular English past forms (seeded English entries fire on past forms only, see _past_form).
 EN_IRREGULAR_PAST = frozenset(
     ["met", "sent", "took", "gave", "held", "began", "fought", "shot", "struck", "threw", "drew", "broke", "made", "led", "left", "told", "sought", "bought", "brought", "caught", "kept", "lost", "paid", "put", "set", "spoke", "stood", "swore", "won", "wrote", "withdrew", "undertook", "overthrew", "forbade", "forgave", "blew", "fled", "froze", "hid", "hit", "hung", "laid", "lent", "let", "rode", "rose", "sank", "shut", "slew", "stole", "stuck", "tore", "underwent", "upheld", "went", "withheld", "wound"])
@@ -428,7 +440,7 @@ def _token_keys(toks: list[str]) -> set[str]:
     tokens (:func:`detente.events.lexicon.slot_matcher`) iff it is in this set."""
     out: set[str] = set()
     for t in toks:
-        out.update(t[:i] for i in range(len(t) + 1))
+        out.update([t[:i] for i in range(len(t) + 1)])
         out.add(t + "$")
     return out
 
@@ -472,6 +484,22 @@ def _slots_match(slots: tuple[tuple[str, ...], ...], rxs: tuple[re.Pattern[str] 
     return True
 
 
+def _first_slot_index(entries: tuple[Entry, ...]) -> tuple[tuple[int, ...], dict[str, tuple[int, ...]]]:
+    """Positions of the seeded ``entries`` without an anchored first-``after``-slot prefilter
+    (:attr:`Entry.after_first`), and per alternative of such a slot the positions of the entries
+    whose first slot has it: :meth:`SentenceCoder.choose` tries only the entries whose first slot
+    shares a key with the tokens after the trigger (:func:`_token_keys`), in their order."""
+    free: list[int] = []
+    by_key: dict[str, list[int]] = {}
+    for k, e in enumerate(entries):
+        if e.after and e.priority < 2 and e.after_first is not None:
+            for alt in e.after_first:
+                by_key.setdefault(alt, []).append(k)
+        else:
+            free.append(k)
+    return tuple(free), {a: tuple(v) for a, v in by_key.items()}
+
+
 class SentenceCoder:
     """Codes the sentences of one language (lexicon, grammar and ontology preloaded)."""
 
@@ -491,7 +519,13 @@ class SentenceCoder:
         breaks = list(g.clause_break) + (["，", ","] if not self.spaced else [])
         self._clause_re = re.compile("|".join(re.escape(w) for w in sorted(breaks, key=len, reverse=True))) \
             if breaks else None
+        #: the same breaks as one automaton (leftmost-longest, non-overlapping: the matches of the
+        #: longest-first alternation ``_clause_re``, found faster)
+        self._clause_ac = ahocorasick_rs.AhoCorasick(breaks, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest) \
+            if breaks and all(breaks) else None
         self._hyp_re = _word_re(tuple(w.strip() for w in g.hypothetical), self.spaced)
+        #: every condition word as a plain substring (a match of ``_hyp_re`` holds one of them)
+        self._hyp_words = tuple(w.strip() for w in g.hypothetical)
         #: any denial word as a plain substring (the prefilter of the denial tests)
         self._deny_any = _word_re(g.deny, False)
         self._both_re = _word_re(g.both_sides, self.spaced)
@@ -509,6 +543,12 @@ class SentenceCoder:
         self._group_starts: frozenset[int] = frozenset()
         #: :meth:`_is_speaker` per group span of the sentence being coded (reset with the groups)
         self._speaker_memo: dict[tuple[int, int], bool] = {}
+        #: :func:`_first_slot_index` of each trigger form's seeded entries (built on first use)
+        self._seeded_index: dict[int, tuple[tuple[int, ...], dict[str, tuple[int, ...]]]] = {}
+        #: :func:`_past_form` of each trigger form (pattern index → bool, filled on first use)
+        self._past_memo: dict[int, bool] = {}
+        #: the last :meth:`_clauses` result (folded text, clause starts, hypothetical stretches)
+        self._clauses_memo: tuple[str, list[int], list[tuple[int, int]]] | None = None
         self._with_words = frozenset(g.with_)
         self._authored_groups: list[Group] = []
         #: reciprocal pronouns right after a trigger (*accused each other*, 互相 comes before: en only)
@@ -617,13 +657,33 @@ class SentenceCoder:
         specific), so the first one whose ``before``/``after`` slots hold wins."""
         lex = self.lex
         seeded = lex.by_pattern_seeded[pattern]
-        if seeded and self.lang == "en" and not _past_form(lex.patterns[pattern]):
-            seeded = ()  # seeded English entries fire on past forms only
+        if seeded and self.lang == "en":
+            past = self._past_memo.get(pattern)
+            if past is None:
+                past = self._past_memo[pattern] = _past_form(lex.patterns[pattern])
+            if not past:
+                seeded = ()  # seeded English entries fire on past forms only
         btoks: list[str] | None = None
         atoks: list[str] | None = None
         heads: set[str] | None = None
         spaced = self.spaced
         for group in (lex.by_pattern_curated[pattern], seeded):
+            if group is seeded and seeded and spaced:
+                # the seeded entries whose anchored first ``after`` slot can match one of the
+                # first SLOT_GAP + 1 tokens, in their order (the others fail that test anyway)
+                index = self._seeded_index.get(pattern)
+                if index is None:
+                    index = self._seeded_index[pattern] = _first_slot_index(seeded)
+                if index[1]:
+                    if atoks is None:
+                        atoks = _words(after[:120])[:AFTER_WINDOW]
+                    if heads is None:
+                        heads = _token_keys(atoks[:SLOT_GAP + 1])
+                    by_key = index[1]
+                    keep = set(index[0])
+                    for key in heads.intersection(by_key):
+                        keep.update(by_key[key])
+                    group = tuple(seeded[k] for k in sorted(keep))
             for e in group:
                 if e.before:
                     if btoks is None:
@@ -653,17 +713,24 @@ class SentenceCoder:
     def _clauses(self, text: str) -> tuple[list[int], list[tuple[int, int]]]:
         """Clause starts, and the hypothetical stretches: from a condition word (*if, unless*,
         如果, *nếu*) to the end of its clause. Conditions do not cut clauses (the recipient of
-        *threatened … unless Israel rescinded* stays findable); their own triggers are skipped."""
+        *threatened … unless Israel rescinded* stays findable); their own triggers are skipped.
+        (The last result is kept: :meth:`_topic_spans` asks again for the sentence being coded.)"""
+        memo = self._clauses_memo
+        if memo is not None and memo[0] == text:
+            return list(memo[1]), list(memo[2])
         starts = {0}
-        if self._clause_re is not None:
-            starts.update(m.end() for m in self._clause_re.finditer(text))
+        if self._clause_ac is not None:
+            starts.update([e for _, _, e in self._clause_ac.find_matches_as_indexes(text)])
+        elif self._clause_re is not None:
+            starts.update([m.end() for m in self._clause_re.finditer(text)])
         ordered = sorted(starts)
         hyp: list[tuple[int, int]] = []
-        if self._hyp_re is not None:
+        if self._hyp_re is not None and any(w in text for w in self._hyp_words):
             for m in self._hyp_re.finditer(text):
                 k = bisect.bisect_right(ordered, m.end())
                 hyp.append((m.end(), ordered[k] if k < len(ordered) else len(text)))
-        return ordered, hyp
+        self._clauses_memo = (text, ordered, hyp)
+        return list(ordered), list(hyp)
 
     def _comma_participle(self, text: str, pattern: int, ts: int) -> bool:
         """English ``…, V-ing`` (*threatened to raise tariffs, accusing Beijing of …*): an
@@ -746,7 +813,7 @@ class SentenceCoder:
                 after = text[it.end:it.end + 2].lstrip()
                 if after == "" or after[0] in ",.;:)，。；":
                     items.remove(it)
-        if self._both_re is not None:
+        if self._both_re is not None and any(w in text for w in self.gram.both_sides):
             for mb in self._both_re.finditer(text):
                 i, j = mb.span()
                 if not any(a < j and i < b for a, b in spans):
@@ -890,6 +957,9 @@ class SentenceCoder:
         """Events of one sentence. ``context``: actor mentions of the preceding sentences
         (for *the two sides*). ``text``/``hits``: the folded sentence and its trigger hits when
         the caller scanned the whole document at once (:func:`code_document`)."""
+        # (keyed by ``id(groups)``: a stale subject of an earlier sentence whose freed groups list
+        # shared that id could otherwise be borrowed)
+        self._last_subject = None
         raw = sent.norm if sent.norm and len(sent.norm) == len(sent.text) else sent.text
         if text is None:
             text = fold(raw, self.lang)
@@ -1032,7 +1102,8 @@ class SentenceCoder:
         flags: list[str] = []
         # 4. negation
         left = text[cs:ts]
-        lw = " ".join(_words(left)[-NEG_WINDOW_TOKENS:]) if self.spaced else left[-NEG_WINDOW_CHARS:]
+        ltoks = _last_words(left, NEG_WINDOW_TOKENS) if self.spaced else []
+        lw = " ".join(ltoks) if self.spaced else left[-NEG_WINDOW_CHARS:]
         pre_groups = [gr for gr in groups if cs <= gr.start and gr.end <= ts]
         emb = next(((a, b) for a, b in self._embedded if a <= ts < b), None) if self._embedded else None
         if emb is not None:
@@ -1077,7 +1148,7 @@ class SentenceCoder:
         # 7. passive
         passive = False
         if self.spaced and g.passive_aux:
-            toks = _words(left)[-2:]
+            toks = ltoks[-2:]
             passive = any(t in g.passive_aux for t in toks) and self.lang in ("en", "es")
             form = text[ts:te].split(" ")[0]
             if passive and (form.endswith(("ing", "ando", "iendo")) or (self.lang == "en" and not _past_form(form))):
@@ -1468,10 +1539,6 @@ class SentenceCoder:
             else:
                 return []
         location = self._location(locs, recips + place_targets)
-        key = (sent.text, doc.pub_date, doc.pub_date_precision)
-        if self._date_for != key:
-            self._date_for, self._date = key, _event_date(sent.text, self.lang, doc)
-        date, prec = self._date
         out: list[Event] = []
         for a, r in pairs:
             if r is not None and self._one_party(a, r) and not r.entry.startswith("domestic:"):
@@ -1484,6 +1551,7 @@ class SentenceCoder:
                 conf -= PEN_FUZZY
             if conf < options.min_confidence:
                 continue
+            date, prec = self._sentence_date(doc, sent)
             evd = Evidence(sentence=sent.text, start=sent.start, end=sent.end,
                            trigger=sent.text[ts:te], trigger_start=sent.start + ts, trigger_end=sent.start + te)
             prov = Provenance(coder=CODER_VERSION, lexicon_entry=entry.id,
@@ -1572,10 +1640,6 @@ class SentenceCoder:
         flags.append("victim")
         code = self.onto.code(entry.cameo) if entry.cameo else None
         location = self._location(locs, victims)
-        key = (sent.text, doc.pub_date, doc.pub_date_precision)
-        if self._date_for != key:
-            self._date_for, self._date = key, _event_date(sent.text, self.lang, doc)
-        date, prec = self._date
         base = CONF_CURATED if entry.priority >= 2 else CONF_DEFAULT
         out: list[Event] = []
         for a in agents:
@@ -1585,6 +1649,7 @@ class SentenceCoder:
                 conf = (base - (PEN_NO_RECIPIENT if a is None else 0)) * min(r.confidence, a.confidence if a else 1.0)
                 if conf < options.min_confidence:
                     continue
+                date, prec = self._sentence_date(doc, sent)
                 evd = Evidence(sentence=sent.text, start=sent.start, end=sent.end, trigger=sent.text[ts:te],
                                trigger_start=sent.start + ts, trigger_end=sent.start + te)
                 prov = Provenance(coder=CODER_VERSION, lexicon_entry=entry.id,
@@ -1596,6 +1661,14 @@ class SentenceCoder:
                     provenance=prov, mode=entry.mode, date=date, date_precision=prec, intent=intent,
                     location=location, confidence=max(0.0, min(1.0, conf)), flags=list(flags)))
         return out
+
+    def _sentence_date(self, doc: Document, sent: Sentence) -> tuple[str | None, str | None]:
+        """The event date of a sentence (:func:`_event_date`), resolved once per sentence and only
+        when an event of it is emitted."""
+        key = (sent.text, doc.pub_date, doc.pub_date_precision)
+        if self._date_for != key:
+            self._date_for, self._date = key, _event_date(sent.text, self.lang, doc)
+        return self._date
 
     def _location(self, locs: list[Item], targets: list[ActorMention]) -> dict | None:
         """The event's location: the first place after *in/at*, else (:data:`TARGET_PLACE_LANGS`)

@@ -172,6 +172,8 @@ class Lexicon:
     #: allowed; they rank first) and the seeded ones (English: past forms only, see the coder)
     by_pattern_curated: list[tuple[Entry, ...]] = field(repr=False, default_factory=list)
     by_pattern_seeded: list[tuple[Entry, ...]] = field(repr=False, default_factory=list)
+    #: :meth:`shorter` per trigger form (a pure function of the form): ``(pattern, length)`` pairs
+    _shorter_memo: dict[str, tuple[tuple[int, int], ...]] = field(repr=False, default_factory=dict)
 
     def find(self, text: str) -> list[tuple[int, int, int]]:
         """``(pattern_index, start, end)`` of leftmost-longest non-overlapping trigger forms in
@@ -182,8 +184,13 @@ class Lexicon:
         """The trigger forms that are proper prefixes of ``text[start:end]`` (a hit of
         :meth:`find`), longest first: the fallbacks when the longest form fails its word
         boundary or its entry's constraints (*exhorto a* in *exhorto al* → *exhorto*)."""
-        index = self.index
-        return [(index[w], start, k) for k in range(end - 1, start, -1) if (w := text[start:k]) in index]
+        form = text[start:end]
+        got = self._shorter_memo.get(form)
+        if got is None:
+            index = self.index
+            got = self._shorter_memo[form] = tuple(
+                (index[w], k) for k in range(len(form) - 1, 0, -1) if (w := form[:k]) in index)
+        return [(q, start, start + k) for q, k in got]
 
     def entry(self, entry_id: str) -> Entry:
         """The entry with this id."""
