@@ -11,14 +11,19 @@ Cascade (numbers match the comments in :func:`find_mentions`):
    right after a title of the person's country / a title the person holds or held / the
    person's country), Vietnamese one-syllable names not inside a person name, Chinese
    one-character names (and short ones inside a common word: 敦 in 敦促) only next to a
-   title or after the full name;
+   title or after the full name; a known surname after a close spelling of the person's given
+   name is that person with a lower confidence ("Anthony Blinken"), after a clearly different
+   given name someone else ("his son Hunter Biden"); a one-word place after a given name or an
+   honorific ends an unknown person's name ("officer Meng Wanzhou", "Mr Jordan"); a state that is
+   also a first name stays the state before a weekday or month ("Israel Friday");
 4. select non-overlapping spans, longest first (blocked words such as 中美洲 or 法院 take their
    span and yield nothing); split fixed two-country compounds (巴以, Việt-Trung);
 5. validate Chinese one-character abbreviations (中美, 美方, 访华, 伊/巴 by document context);
 6. merge adjacent items into actor phrases (country + role + name, agent + country, 拜登总统 …),
    with acting/interim words around a title ("acting president", "presidenta encargada",
-   代总统), then an agent "of/de" an organisation into that organisation (Guerrilleros … de
-   las FARC);
+   代总统); in English a demonym after an agent noun belongs to the next noun ("the official
+   Armenian news agency"); a country after an opposing prefix ("anti-Syria") joins no phrase;
+   then an agent "of/de" an organisation into that organisation (Guerrilleros … de las FARC);
 7. after a role title, fuzzy-match a misspelled name against the role holders on the date
    ("Brinken"), or an exact short family name of the only such holder ("Premier Li"); a
    given name is not a family name ("President Abdelaziz …"), and without a country in the
@@ -30,7 +35,8 @@ Cascade (numbers match the comments in :func:`find_mentions`):
    role, else to the holder in the article's only state, else stays unresolved.
 
 The word lists of steps 3, 6 and 7 (acting words, title joiners, Chinese common words that
-hold a short name, patronymic particles) are data: ``detente/data/actors/matcher_words.json``.
+hold a short name, patronymic particles, calendar words, words that are no given names,
+honorifics, opposing prefixes) are data: ``detente/data/actors/matcher_words.json``.
 
 Pattern flags: ``x`` exact upper case (acronyms), ``c`` capitalised, ``s`` Russian stem (up to
 three letters of ending), ``t`` strong surname, ``k`` abbreviation needs document context,
@@ -68,6 +74,12 @@ FUZZY_MIN = 62.0
 FUZZY_MIN_ANY = 80.0
 #: Confidence of a surname matched through context (not a strong surname).
 CONF_SURNAME = 0.85
+#: Minimum rapidfuzz ratio for a capitalised word before a known surname to count as a
+#: spelling of the person's given name ("Anthony" vs "Antony" = 92.3, "Tony" = 80,
+#: "Emmanual" vs "Emmanuel" = 87.5; "Hunter" vs "Joe" = 0, "Akshata" vs "Rishi" = 16.7).
+FIRST_NAME_MIN = 75.0
+#: Languages whose capitalisation marks names (the given-name rules apply to them only).
+NAME_CASE_LANGS = frozenset({"en", "es", "fr"})
 #: Arabic proclitics allowed before a match inside a word (و ف ب ل ك, with or without ال).
 AR_PREFIXES = frozenset({"و", "ف", "ب", "ل", "ك", "ال", "وال", "بال", "فال", "كال", "لل", "ولل", "وب", "ول", "فب", "فل", "وك"})
 #: Chinese verbs/prepositions that bind a following one-character abbreviation (访华, 驻美, 对华).
@@ -102,6 +114,10 @@ class MatcherWords:
     cjk_words: tuple[str, ...]
     patronymic_particles: frozenset[str]
     family_name_first: frozenset[str]
+    opposing_prefixes: frozenset[str] = frozenset()
+    calendar_words: frozenset[str] = frozenset()
+    not_given_names: frozenset[str] = frozenset()
+    honorifics: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
@@ -127,6 +143,10 @@ def load_matcher_words() -> MatcherWords:
         cjk_words=tuple(forms("cjk_words")),
         patronymic_particles=frozenset(forms("patronymic_particles")),
         family_name_first=frozenset(raw["family_name_first"]),
+        calendar_words=frozenset(forms("calendar_words")),
+        opposing_prefixes=frozenset(forms("opposing_prefixes")),
+        not_given_names=frozenset(forms("not_given_names")),
+        honorifics=frozenset(forms("honorifics")),
     )
 
 
@@ -155,6 +175,8 @@ class Cand:
     start: int
     end: int
     pats: list[Pattern]
+    #: rapidfuzz ratio of a close but different given name before a surname (Anthony Blinken)
+    first_score: float | None = None
 
     @property
     def best(self) -> Pattern:
@@ -326,11 +348,11 @@ def find_mentions(
         if e < n:
             after = norm[e]
             if last_word and after.isalnum() and (after < "\u3040" or not _is_cjk(after)):  # _is_word
-                end = _stem_end(norm, e)
-                if end < 0:
-                    continue
                 pats = tuple(p for p in pats if "s" in p.flags)
                 if not pats:
+                    continue  # no Russian stem: inside a longer word (checked before the ending)
+                end = _stem_end(norm, e)
+                if end < 0:
                     continue
             elif after == "长" and norm[e - 1] == "部":
                 continue  # 国防部长 is a title, not 国防部 + 长
@@ -349,18 +371,25 @@ def find_mentions(
     if not spans:
         return []
     cands = [Cand(s, e, ps) for (s, e), ps in spans.items()]
+    # candidates right after a capitalised word: a given name may come before them
+    named = _after_capitalised(cands, text) if lang is None or lang in NAME_CASE_LANGS else None
+    if named:
+        _first_name_variants(named, cands, text, table, spans)
     _filter_context(cands, text, norm, table)
     cands = [c for c in cands if c.pats]
     for c in cands:
         if len(c.pats) > 1:
             c.pats.sort(key=_RANK)
+    if named:
+        cands = _name_tails(named, cands, text, table, spans)
     cands = _drop_cut_compounds(cands)
     # 4. select: longest first, then by type priority, then leftmost
     cands.sort(key=lambda c: (c.start - c.end, c.pats[0].rank, c.start))
     taken = bytearray(len(text))
+    taken_in = taken.find  # a C scan for a taken offset: no slice, no generator
     chosen: list[Cand] = []
     for c in cands:
-        if any(taken[c.start:c.end]):
+        if taken_in(1, c.start, c.end) >= 0:
             continue
         taken[c.start:c.end] = b"\x01" * (c.end - c.start)
         chosen.append(c)
@@ -369,7 +398,7 @@ def find_mentions(
     # 5. Chinese abbreviations
     chosen = _validate_abbreviations(chosen, text, norm, table)
     # 6. merge into phrases
-    groups = _merge(chosen, text, norm, table)
+    groups = _merge(chosen, text, norm, table, use_lang)
     # 6b. an agent followed by "of <organisation>" is that organisation's member
     #     ("Guerrilleros del Frente 7 de las FARC", "soldiers of the Israeli army")
     groups = _absorb_membership(groups, text, norm, table)
@@ -499,7 +528,7 @@ class _Ctx:
 def _drop_pattern(c: Cand, p: Pattern, ctx: _Ctx) -> bool:
     """Whether an entity (E) or surname (N) interpretation of ``c`` lacks the context it needs."""
     text, norm, table = ctx.text, ctx.norm, ctx.table
-    if (p.ptype == "N" and "t" not in p.flags and p.target not in ctx.persons_full
+    if (p.ptype == "N" and "t" not in p.flags and p.target not in ctx.persons_full and c.first_score is None
             and not _surname_context(c, p.target, ctx, text, table,
                                      sum(q.ptype == "N" for q in c.pats) == 1)):
         return True
@@ -513,8 +542,9 @@ def _drop_pattern(c: Cand, p: Pattern, ctx: _Ctx) -> bool:
     if p.ptype != "E":
         return False
     if (norm[c.start:c.end] in NAME_LIKE_STATES and c.end + 1 < len(text)
-            and text[c.end] == " " and text[c.end + 1].isupper() and (c.end + 1) not in ctx.by_start):
-        return True  # Jordan Peterson, Chad Smith: a first name, not the state
+            and text[c.end] == " " and text[c.end + 1].isupper() and (c.end + 1) not in ctx.by_start
+            and _word_at(norm, c.end + 1) not in load_matcher_words().calendar_words):
+        return True  # Jordan Peterson, Chad Smith: a first name, not the state (Israel Friday: a date)
     if p.lang == "vi" and " " not in norm[c.start:c.end].strip():
         # one-syllable Vietnamese country name right after a capitalised word: a name
         t = c.start - 1
@@ -532,6 +562,209 @@ def _drop_pattern(c: Cand, p: Pattern, ctx: _Ctx) -> bool:
         if nxt in (" ấy", " ta", " ấy,", " ấy.") or nxt.startswith((" ấy", " ta ", " em ")):
             return True  # Anh ấy (he), Anh ta: a pronoun
     return False
+
+
+def _word_at(norm: str, i: int) -> str:
+    """The (normalised) word starting at ``i``."""
+    k = i
+    n = len(norm)
+    while k < n and _is_word(norm[k]):
+        k += 1
+    return norm[i:k]
+
+
+def _words_before(text: str, s: int, most: int = 3) -> list[tuple[int, int]]:
+    """Up to ``most`` capitalised words (letters, hyphens; two letters or more, not all capitals)
+    right before ``s``, one space apart, nearest last: the given names a surname or place may
+    end (officer Meng Wanzhou → [Meng])."""
+    out: list[tuple[int, int]] = []
+    e = s - 1
+    while len(out) < most and e >= 2 and text[e] == " " and text[e - 1].isalpha():
+        b = e
+        while b > 0 and (text[b - 1].isalpha() or text[b - 1] == "-"):
+            b -= 1
+        w = text[b:e]
+        if len(w) < 2 or not w[0].isupper() or w.isupper() or (b > 0 and text[b - 1] not in " \"'“‘(\n"):
+            break
+        out.append((b, e))
+        e = b - 1
+    out.reverse()
+    return out
+
+
+def _lower_word_before(text: str, b: int) -> bool:
+    """Whether a lower-case word ends right before ``b`` (one space): the text around is no
+    headline in title case ("his son Hunter …", not "Iran Rejects …")."""
+    if b < 2 or text[b - 1] != " " or not text[b - 2].isalpha():
+        return False
+    a = b - 2
+    while a > 0 and text[a - 1].isalpha():
+        a -= 1
+    return text[a].islower()
+
+
+#: Given names per table: first words of the table's person names (Latin letters).
+_GIVEN_NAMES: dict[int, tuple[ActorTable, frozenset[str]]] = {}
+
+
+def _given_names(table: ActorTable) -> frozenset[str]:
+    """First words of the multi-word person names of ``table`` (normalised; computed once
+    per table, on first need) minus the curated ``not_given_names`` and calendar words."""
+    got = _GIVEN_NAMES.get(id(table))
+    if got is not None and got[0] is table:
+        return got[1]
+    words = load_matcher_words()
+    rows = table.entries._rows
+    names: set[str] = set()
+    for pid in table.person_ids:
+        w = normalize(rows[pid].split("\t", 2)[1]).split(" ", 1)
+        if len(w) == 2 and w[0].isalpha() and w[0].isascii():
+            names.add(w[0])
+    out = frozenset(names - words.not_given_names - words.calendar_words)
+    _GIVEN_NAMES[id(table)] = (table, out)
+    return out
+
+
+#: Memo of :func:`_person_given_names` per person, with the table it came from.
+_GIVEN_OF: dict[str, tuple[ActorTable, list[str]]] = {}
+
+
+def _person_given_names(table: ActorTable, pid: str) -> list[str]:
+    """The words of person ``pid``'s name that are not its family name (normalised; memoised)."""
+    got = _GIVEN_OF.get(pid)
+    if got is not None and got[0] is table:
+        return got[1]
+    sn = set(table.surnames.get(pid, ()))
+    ws = normalize(table.entries[pid]["name"]).split()
+    out: list[str] = []
+    if len(ws) > 1:
+        sn.add(ws[-1])
+        particles = load_matcher_words().patronymic_particles
+        out = [w for w in ws if w not in sn and w not in particles and len(w) > 1]
+    if len(_GIVEN_OF) > 100_000:
+        _GIVEN_OF.clear()
+    _GIVEN_OF[pid] = (table, out)
+    return out
+
+
+def _after_capitalised(cands: list[Cand], text: str) -> list[Cand]:
+    """The candidates right after a space and a word starting with a capital (a cheap gate of
+    :func:`_first_name_variants` and :func:`_name_tails`: string scans in C only)."""
+    rfind = text.rfind
+    return [c for c in cands
+            if c.start > 2 and text[c.start - 1] == " " and text[rfind(" ", 0, c.start - 1) + 1].isupper()]
+
+
+def _ends_index(cands: list[Cand]) -> dict[int, list[Cand]]:
+    """Candidates by end offset."""
+    ends: dict[int, list[Cand]] = {}
+    for o in cands:
+        ends.setdefault(o.end, []).append(o)
+    return ends
+
+
+def _first_name_variants(named: list[Cand], cands: list[Cand], text: str, table: ActorTable,
+                         spans: dict[tuple[int, int], Any]) -> None:
+    """A known surname after a close spelling of the person's given name is that person,
+    with a lower confidence ("Anthony Blinken", "Emmanual Macron"): the phrase starts at the
+    given name. A given name far from the person's is left to :func:`_name_tails`. ``named``
+    are the candidates of ``cands`` after a capitalised word (:func:`_after_capitalised`);
+    ``spans`` holds the spans of all candidates."""
+    ends: dict[int, list[Cand]] | None = None
+    for c in [c for c in named if c.pats[0].ptype == "N" or len(c.pats) > 1]:
+        pats = c.pats
+        if len(pats) > 1 and (not any(p.ptype == "N" for p in pats) or any(p.ptype == "E" for p in pats)):
+            continue
+        if (text.rfind(" ", 0, c.start - 1) + 1, c.end) in spans:
+            continue  # the name with the word before it is a candidate (Antony Blinken)
+        run = _words_before(text, c.start)
+        if not run:
+            continue
+        best: tuple[float, int, Pattern | None] = (0.0, 0, None)
+        for p in pats:
+            if p.ptype != "N":
+                continue
+            given = _person_given_names(table, p.target)
+            for b, e in run:
+                w = normalize(text[b:e])
+                for g in given:
+                    sc = fuzz.ratio(w, g)
+                    if sc > best[0]:
+                        best = (sc, b, p)
+        if best[2] is None or best[0] < FIRST_NAME_MIN:
+            continue
+        if ends is None:
+            ends = _ends_index(cands)
+        if any(o.start <= run[-1][0] and any(p.ptype != "N" for p in o.pats)
+               for e in (run[-1][1], c.end) for o in ends.get(e, ())):
+            continue  # the word is an actor itself (President Blinken), or in a longer name
+        c.start, c.pats, c.first_score = best[1], [best[2]], best[0]
+
+
+#: Pattern types :func:`_name_tails` looks at: entities (places, states) and surnames.
+_EN_TYPES = frozenset({"E", "N"})
+#: Entry kinds of one-word places that may end a personal name (Meng Wanzhou, Michael Jordan).
+_PLACE_KINDS = frozenset({"state", "place", "metonym", "capital"})
+
+
+def _name_tails(named: list[Cand], cands: list[Cand], text: str, table: ActorTable,
+                spans: dict[tuple[int, int], Any]) -> list[Cand]:
+    """Drop a one-word place or state, or a surname, that ends a longer personal name the table
+    does not know: after a given name of the table (or an honorific, for a place) it is the
+    unknown person's name, not the place ("officer Meng Wanzhou", "Michael Jordan"); after
+    a given name far from the known person's ("his son Hunter Biden") it is someone else.
+    ``named``: the candidates after a capitalised word (:func:`_after_capitalised`)."""
+    words = load_matcher_words()
+    given = _given_names(table)
+    ends: dict[int, list[Cand]] | None = None
+    drop = False
+    for c in [c for c in named if c.pats and c.pats[0].ptype in _EN_TYPES]:
+        pats = c.pats
+        if c.first_score is not None:
+            continue
+        p = pats[0]
+        pt = p.ptype
+        if pt == "N":
+            place = False
+        elif pt == "E" and p.rank:
+            place = True
+        else:
+            continue
+        s = c.start
+        b = text.rfind(" ", 0, s - 1) + 1
+        if (b, c.end) in spans:
+            continue  # the word and the name are a longer candidate (New Delhi)
+        w = normalize(text[b:s - 1])
+        if w in words.not_given_names or w in words.calendar_words:
+            continue
+        if place:
+            if w not in given and w not in words.honorifics:
+                continue
+            if " " in text[s:c.end] or table.entries.kind(p.target) not in _PLACE_KINDS:
+                continue
+        elif w in words.honorifics:
+            continue
+        run = _words_before(text, s, 2)
+        if not run or run[-1][0] != b:
+            continue
+        if len(run) == 2 and normalize(text[run[0][0]:run[0][1]]) in words.not_given_names:
+            continue  # Santa Isabel Tolima, Port Said: the word belongs to a place name
+        lower_before = _lower_word_before(text, b)
+        if not lower_before and w not in words.honorifics and _sentence_start(text, b):
+            continue  # any word is capitalised there (En Japón, La Chine): no evidence of a name
+        if not place and not lower_before and w not in given:
+            continue
+        if ends is None:
+            ends = _ends_index(cands)
+        blockers = ends.get(s - 1, ())
+        if blockers and (place or not lower_before or any(q.ptype != "G" for o in blockers for q in o.pats)):
+            continue  # the word is an actor itself (President, Sichuan) — an agent noun
+            # written capitalised inside a sentence is a name (his son Hunter Biden)
+        c.pats = [q for q in pats if q.ptype != pt]
+        for o in blockers:
+            o.pats = []
+        drop = True
+    return [c for c in cands if c.pats] if drop else cands
 
 
 def _sentence_start(text: str, i: int) -> bool:
@@ -715,19 +948,35 @@ def _gap_ok(text: str, norm: str, a: int, b: int, left: str, right: str) -> bool
     return bool(left in ("role", "agent") and right == "country" and g in CONNECTORS)
 
 
-def _merge(chosen: list[Cand], text: str, norm: str, table: ActorTable) -> list[Group]:
-    """Group adjacent items into actor phrases (country + role + name, agent + country …)."""
+def _merge(chosen: list[Cand], text: str, norm: str, table: ActorTable, lang: str | None = None) -> list[Group]:
+    """Group adjacent items into actor phrases (country + role + name, agent + country …).
+
+    In English a demonym right after an agent noun belongs to what follows it ("the
+    official Armenian news agency": official | Armenian news agency), and one after an
+    opposing prefix ("anti-Syria journalist", "pro-Russian separatists") is what the phrase
+    is for or against, never the country of the following noun."""
     groups: list[Group] = []
     cur: Group | None = None
     cur_last = ""
     words = load_matcher_words()
     n = len(chosen)
+    noun_first = lang != "en"  # languages where an agent noun may come before its country
     for i, c in enumerate(chosen):
-        slot = _slot(c, table)
+        p0 = c.pats[0]  # _slot(c, table), inlined (one call per item)
+        slot = _SLOT_BY_E_RANK.get(p0.rank, "other") if p0.ptype == "E" else _SLOT_BY_TYPE.get(p0.ptype, "other")
         start = c.start
         if slot == "role":  # an acting/interim word before the title belongs to the phrase
             start = _acting_start(norm, c.start, cur.end if cur is not None else 0, words)
-        if cur is not None and _joinable(cur, slot, cur_last) and _gap_ok(text, norm, cur.end, start, cur_last, slot):
+        if (slot == "country" and start > 1 and norm[start - 1] == "-"
+                and _word_before_hyphen(norm, start - 1) in words.opposing_prefixes):
+            cur = Group(start, c.end, country=c, items=[c])  # anti-Syria: no one's country
+            groups.append(cur)
+            cur, cur_last = None, ""
+            continue
+        if (cur is not None and _joinable(cur, slot, cur_last)
+                and _gap_ok(text, norm, cur.end, start, cur_last, slot)
+                and (noun_first or slot != "country" or cur_last != "agent" or c.pats[0].ptype != "D"
+                     or norm[cur.end:start].strip())):
             setattr(cur, slot, c)
             cur.items.append(c)
             cur.end = c.end
@@ -741,6 +990,14 @@ def _merge(chosen: list[Cand], text: str, norm: str, table: ActorTable) -> list[
         if slot == "role":  # … and so does one after it (presidenta encargada)
             cur.end = _acting_end(norm, c.end, chosen[i + 1].start if i + 1 < n else len(norm), words)
     return groups
+
+
+def _word_before_hyphen(norm: str, h: int) -> str:
+    """The word ending right before the hyphen at ``h`` ("anti" in "anti-Syria")."""
+    b = h
+    while b > 0 and _is_word(norm[b - 1]):
+        b -= 1
+    return norm[b:h]
 
 
 def _absorb_membership(groups: list[Group], text: str, norm: str, table: ActorTable) -> list[Group]:
@@ -831,6 +1088,9 @@ def _fuzzy_after_role(g: Group, text: str, table: ActorTable, day: str | None, d
     k = j
     while k < n and (text[k].isalpha() or text[k] in "-'"):
         k += 1
+    calendar = load_matcher_words().calendar_words
+    if normalize(text[j:k]) in calendar:
+        return  # "the President Friday said": a date, no name
     tokens = [(j, k)]
     while k + 1 < n and text[k] == " " and text[k + 1].isupper():  # given name(s), family name
         k2 = k + 1
@@ -838,6 +1098,8 @@ def _fuzzy_after_role(g: Group, text: str, table: ActorTable, day: str | None, d
             k2 += 1
         if k2 - k <= 2 or text[k + 1:k2].isupper():
             break  # an initial, or a headline in capitals (PRESIDENTE CHIRAC DESAFIA)
+        if normalize(text[k + 1:k2]) in calendar:
+            break  # President Bouteflicka Friday …: a date, not the family name
         tokens.append((k + 1, k2))
         k = k2
     assert g.role is not None
@@ -995,6 +1257,8 @@ def _resolve(g: Group, text: str, table: ActorTable, day: str | None, home: str 
         return _person_mention(pid, g, text, table, day, round(score / 100 * 0.9, 3), True)
     if g.person is not None:
         p = g.person.pats[0]
+        if g.person.first_score is not None:  # a close spelling of the given name (Anthony Blinken)
+            return _person_mention(p.target, g, text, table, day, round(g.person.first_score / 100 * 0.9, 3), True)
         conf = 1.0 if p.ptype == "E" or "t" in p.flags else CONF_SURNAME
         return _person_mention(p.target, g, text, table, day, conf, False)
     if g.role is not None:
