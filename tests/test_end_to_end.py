@@ -78,7 +78,7 @@ def test_demo_runs_and_finds_the_corpus_events(tmp_path: Path) -> None:
     with open_store(db) as store:
         found = {(r["event"], _dyad(r)) for r in store.events(limit=10000)}
     recall = sum(1 for e in expected if e in found) / len(expected)
-    assert recall >= 0.70, f"demo recall {recall:.2f} (measured 0.72 on 2026-11-24, session 2; floors only go up)"
+    assert recall >= 0.73, f"demo recall {recall:.2f} (measured 0.76 on 2026-11-24, session 3; floors only go up)"
     # running the demo again stores nothing twice
     with open_store(db) as store:
         n1 = len(store.events(limit=10000))
