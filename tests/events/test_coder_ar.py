@@ -10,7 +10,8 @@ the coder + lexicon behaviour only."""
 from __future__ import annotations
 
 from detente.events import code_document
-from detente.records import ActorMention, Document, Event, Sentence
+from detente.events.testing import gazetteer_document
+from detente.records import ActorMention, Document, Event
 
 #: surface form → (country, sector, code, kind)
 GAZ: dict[str, tuple[str | None, str | None, str, str]] = {
@@ -30,22 +31,7 @@ GAZ: dict[str, tuple[str | None, str | None, str, str]] = {
 
 def ar_doc(text: str) -> Document:
     """One-sentence Arabic document with the gazetteer's mentions (longest first, whole words)."""
-    mentions: list[ActorMention] = []
-    taken: list[tuple[int, int]] = []
-    for name in sorted(GAZ, key=len, reverse=True):
-        i = text.find(name)
-        while i >= 0:
-            j = i + len(name)
-            free = not any(a < j and i < b for a, b in taken)
-            if free and (i == 0 or not text[i - 1].isalnum()) and (j == len(text) or not text[j].isalnum()):
-                taken.append((i, j))
-                country, sector, code, kind = GAZ[name]
-                mentions.append(ActorMention(start=i, end=j, text=name, entry=f"test.{code}", name=name,
-                                             country=country, sector=sector, code=code, kind=kind))
-            i = text.find(name, j)
-    return Document(id=Document.make_id(text), source="test", text=text, lang="ar", lang_hint="ar",
-                    sentences=[Sentence(index=0, start=0, end=len(text), text=text, lang="ar")],
-                    mentions=sorted(mentions, key=lambda m: m.start))
+    return gazetteer_document(text, "ar", GAZ)
 
 
 def side(x: dict | None) -> str | None:

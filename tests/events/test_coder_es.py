@@ -13,7 +13,8 @@ import itertools
 import pytest
 
 from detente.events import code_document
-from detente.records import ActorMention, Document, Event, Sentence
+from detente.events.testing import gazetteer_document
+from detente.records import ActorMention, Document, Event
 
 #: surface form → (country, sector, code, kind)
 GAZ: dict[str, tuple[str | None, str | None, str, str]] = {
@@ -36,25 +37,7 @@ GAZ: dict[str, tuple[str | None, str | None, str, str]] = {
 
 def es_doc(text: str, gaz: dict[str, tuple[str | None, str | None, str, str]] | None = None) -> Document:
     """One-sentence Spanish document with the gazetteer's mentions (longest first, whole words)."""
-    gaz = GAZ if gaz is None else gaz
-    mentions: list[ActorMention] = []
-    taken: list[tuple[int, int]] = []
-    for name in sorted(gaz, key=len, reverse=True):
-        i = text.find(name)
-        while i >= 0:
-            j = i + len(name)
-            free = not any(a < j and i < b for a, b in taken)
-            if free and (i == 0 or not text[i - 1].isalnum()) and (j == len(text) or not text[j].isalnum()):
-                taken.append((i, j))
-                country, sector, code, kind = gaz[name]
-                mentions.append(ActorMention(start=i, end=j, text=name, entry=f"test.{code}.{name}", name=name,
-                                             country=country, sector=sector, code=code,
-                                             kind="metonym" if kind == "capital" else kind,
-                                             is_location=kind == "capital"))
-            i = text.find(name, j)
-    return Document(id=Document.make_id(text), source="test", text=text, lang="es", lang_hint="es",
-                    sentences=[Sentence(index=0, start=0, end=len(text), text=text, lang="es")],
-                    mentions=sorted(mentions, key=lambda m: m.start))
+    return gazetteer_document(text, "es", GAZ if gaz is None else gaz)
 
 
 def side(x: dict | None) -> str | None:

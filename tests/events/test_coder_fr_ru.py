@@ -15,7 +15,8 @@ import pytest
 import detente.events.lexicon as lexicon_mod
 from detente.events.coder import SentenceCoder, code_document
 from detente.events.lexicon import fold
-from detente.records import ActorMention, Document, Event, Sentence
+from detente.events.testing import gazetteer_document
+from detente.records import Document, Event
 from detente.resources import REPO_ROOT, data_path, shared_data_dir
 
 LANGS = ("fr", "ru")
@@ -65,23 +66,7 @@ GAZ: dict[str, tuple[str | None, str | None, str, str, bool]] = {
 
 def doc(text: str, lang: str) -> Document:
     """One-sentence document with the gazetteer's mentions (longest first, whole words)."""
-    mentions: list[ActorMention] = []
-    taken: list[tuple[int, int]] = []
-    for name in sorted(GAZ, key=len, reverse=True):
-        i = text.find(name)
-        while i >= 0:
-            j = i + len(name)
-            free = not any(a < j and i < b for a, b in taken)
-            if free and (i == 0 or not text[i - 1].isalnum()) and (j == len(text) or not text[j].isalnum()):
-                taken.append((i, j))
-                country, sector, code, kind, loc = GAZ[name]
-                mentions.append(ActorMention(start=i, end=j, text=name, entry=f"test.{code}.{name}", name=name,
-                                             country=country, sector=sector, code=code, kind=kind,
-                                             is_location=loc))
-            i = text.find(name, j)
-    return Document(id=Document.make_id(text), source="test", text=text, lang=lang, lang_hint=lang,
-                    sentences=[Sentence(index=0, start=0, end=len(text), text=text, lang=lang)],
-                    mentions=sorted(mentions, key=lambda m: m.start))
+    return gazetteer_document(text, lang, GAZ)
 
 
 def side(x: dict | None) -> str | None:

@@ -8,7 +8,8 @@ coder + grammar behaviour only."""
 from __future__ import annotations
 
 from detente.events import code_document
-from detente.records import ActorMention, Document, Event, Sentence
+from detente.events.testing import gazetteer_document
+from detente.records import Document, Event
 
 #: surface form → (country, sector, code, kind)
 GAZ: dict[str, tuple[str | None, str | None, str, str]] = {
@@ -32,27 +33,7 @@ GAZ: dict[str, tuple[str | None, str | None, str, str]] = {
 def doc(sentences: list[str], lang: str) -> Document:
     """A document of ``sentences`` (joined by a space for vi, nothing for zh) with the gazetteer's
     mentions (longest first, non-overlapping)."""
-    sep = "" if lang == "zh" else " "
-    text = sep.join(sentences)
-    mentions: list[ActorMention] = []
-    taken: list[tuple[int, int]] = []
-    for name in sorted(GAZ, key=len, reverse=True):
-        i = text.find(name)
-        while i >= 0:
-            j = i + len(name)
-            if not any(a < j and i < b for a, b in taken):
-                taken.append((i, j))
-                country, sector, code, kind = GAZ[name]
-                mentions.append(ActorMention(start=i, end=j, text=name, entry=f"test.{code}.{name}", name=name,
-                                             country=country, sector=sector, code=code, kind=kind))
-            i = text.find(name, j)
-    sents = []
-    pos = 0
-    for k, s in enumerate(sentences):
-        sents.append(Sentence(index=k, start=pos, end=pos + len(s), text=s, lang=lang))
-        pos += len(s) + len(sep)
-    return Document(id=Document.make_id(text), source="test", text=text, lang=lang, lang_hint=lang,
-                    sentences=sents, mentions=sorted(mentions, key=lambda m: m.start))
+    return gazetteer_document(sentences, lang, GAZ, whole_words=False)
 
 
 def dyads(evs: list[Event]) -> set[tuple[str, str | None, str | None]]:

@@ -111,3 +111,19 @@ def test_two_records_under_one_id_are_scored_apart(tmp_path: Path) -> None:
     assert res.exit_code == 0, res.output
     data = json.loads(res.output)
     assert data["overall"]["gold"] == 2 and data["overall"]["recall"] == 1.0, data["overall"]
+
+
+def test_gazetteer_documents_for_coder_tests() -> None:
+    """detente.events.testing: mentions on word boundaries, longest first, no overlaps; several
+    sentences with their offsets; a capital is a located metonym."""
+    from detente.events import code_document
+    from detente.events.testing import gazetteer_document
+
+    gaz = {"Korea": ("KOR", None, "KOR", "state"), "North Korea": ("PRK", None, "PRK", "state"),
+           "Japan": ("JPN", None, "JPN", "state"), "Tokyo": ("JPN", "GOV", "JPNGOV", "capital")}
+    doc = gazetteer_document(["Japan condemned North Korea.", "Talks in Tokyo ended."], "en", gaz)
+    assert [(m.text, m.code) for m in doc.mentions] == [("Japan", "JPN"), ("North Korea", "PRK"), ("Tokyo", "JPNGOV")]
+    assert doc.mentions[-1].is_location and doc.mentions[-1].kind == "metonym"
+    assert [doc.text[s.start:s.end] for s in doc.sentences] == ["Japan condemned North Korea.", "Talks in Tokyo ended."]
+    assert gazetteer_document("Japanese", "en", gaz).mentions == []  # whole words only
+    assert [(e.event, e.actor["country"], e.recipient["country"]) for e in code_document(doc)] == [("ACCUSE", "JPN", "PRK")]

@@ -807,7 +807,8 @@ class SentenceCoder:
                 if im is None or im.kind != "state" or it.marker is not None:
                     continue
                 prev = [lc for lc in locs if lc.end <= it.start and lc.mention is not None]
-                if not prev or prev[-1].mention.country != im.country \
+                pm = prev[-1].mention if prev else None
+                if pm is None or pm.country != im.country \
                         or text[prev[-1].end:it.start].strip() not in (",", "，"):
                     continue
                 after = text[it.end:it.end + 2].lstrip()
@@ -1511,7 +1512,7 @@ class SentenceCoder:
             if kind == "PROTEST" and DOMESTIC_TARGET and not fallback:
                 # "Kenyans protested against Kenya's new tax law": the country's people protest
                 # against their own government (the domestic-target convention)
-                pairs = [p for p in (_own_government(a, r) for a, r in pairs) if p is not None]
+                pairs = [p for p in (_own_government(a, r) for a, r in pairs if r is not None) if p is not None]
                 if pairs:
                     flags.append("domestic_target")
             else:

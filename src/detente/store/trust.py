@@ -516,16 +516,16 @@ def score_trust_flags(expected: dict[str, list[str]], predicted: dict[str, list[
     right) and ``errors`` (id, expected, predicted, missed, wrong, for every page not exact).
     """
     per_flag: dict[str, dict[str, Any]] = {}
-    tot = Counter()
+    tot: Counter[str] = Counter()
     for flag in flags:
-        c = Counter()
+        c: Counter[str] = Counter()
         for pid, exp in expected.items():
             e, g = flag in exp, flag in predicted.get(pid, [])
             c["tp" if e and g else "fp" if g else "fn" if e else "tn"] += 1
         tot.update(c)
         per_flag[flag] = {"tp": c["tp"], "fp": c["fp"], "fn": c["fn"], "tn": c["tn"],
                           "support": c["tp"] + c["fn"], **_prf(c["tp"], c["fp"], c["fn"])}
-    pages = Counter()
+    pages: Counter[tuple[str, str]] = Counter()
     errors = []
     for pid, exp in sorted(expected.items()):
         got = list(predicted.get(pid, []))
