@@ -86,3 +86,45 @@ def cameo_codes() -> set[str] | None:
         return None
     with table.open(encoding="utf-8") as fh:
         return {row["code"] for row in csv.DictReader(fh, delimiter="\t")}
+
+
+_EVENT_KEYS = {"source_code", "target_code", "cameo", "plover", "mode", "symmetric", "intent",
+               "source_text", "target_text", "event_text"}
+_PLOVER = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+                     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
+_ACTOR_CODE = re.compile(r"^[A-Z]{3}([A-Z]{3})?$")
+_CAMEO = re.compile(r"^[0-9]{2,4}$")
+
+
+@pytest.fixture(scope="session")
+def check_event(org_codes: set[str], sector_codes: set[str], modes: set[str],
+                cameo_codes: set[str] | None) -> Callable[[dict, str, str], None]:
+    """``check_event(event, text, where)``: the checks every gold event passes — its keys, a PLOVER
+    type, a documented mode, a CAMEO code of the table, a source, actor codes of the documented
+    organisations and sectors, spans inside the sentence, a target for symmetric events."""
+    def check(e: dict, text: str, where: str) -> None:
+        assert set(e) == _EVENT_KEYS, f"{where}: event keys {sorted(set(e) ^ _EVENT_KEYS)}"
+        assert e["plover"] in _PLOVER, f"{where}: plover {e['plover']!r}"
+        assert isinstance(e["symmetric"], bool) and isinstance(e["intent"], bool), where
+        assert e["mode"] is None or e["mode"] in modes, f"{where}: undocumented mode {e['mode']!r}"
+        assert _CAMEO.fullmatch(e["cameo"]), f"{where}: cameo {e['cameo']!r}"
+        if cameo_codes is not None:
+            assert e["cameo"] in cameo_codes, f"{where}: cameo {e['cameo']!r} not in the CAMEO table"
+        assert e["source_code"] is not None, f"{where}: every event needs a source"
+        for key in ("source_code", "target_code"):
+            code = e[key]
+            if code is None:
+                continue
+            assert _ACTOR_CODE.fullmatch(code), f"{where}: {key} {code!r}"
+            if code[:3] in {"IGO", "NGO"}:
+                assert code in org_codes, f"{where}: undocumented organisation code {code!r}"
+            elif len(code) == 6:
+                assert code[3:] in sector_codes, f"{where}: undocumented sector in {code!r}"
+        for key in ("source_text", "target_text", "event_text"):
+            span = e[key]
+            assert span is None or (span and span in text), f"{where}: {key} {span!r} not in text"
+        assert e["event_text"], f"{where}: event_text missing"
+        if e["symmetric"]:
+            assert e["target_code"] is not None, f"{where}: symmetric event without target"
+    return check
+
