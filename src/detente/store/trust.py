@@ -39,6 +39,7 @@ the labelled set ``gold/trust/trust_dev.jsonl`` with :func:`evaluate_trust` (flo
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import itertools
@@ -363,28 +364,38 @@ def role_conflicts(doc: Document) -> list[str]:
             out.append(f"{b.name} as {a.text}")
     day = doc.pub_date.isoformat() if isinstance(doc.pub_date, dt.date) else None
     if day is not None:
-        quals = load_trust_data().title_qualifiers.get(doc.lang or "en", ())
-        lead = _lead_day(doc)
+        data = load_trust_data()
+        quals = data.title_qualifiers.get(doc.lang or "en", ())
+        starts = [s.start for s in doc.sentences]
+        lead: list[str | None] = []  # the lead's day, worked out once and only when needed
         for m in doc.mentions:
             if m.kind != "person" or not m.country:
                 continue
+            prefixes = _title_prefixes(m.text)
+            if not prefixes:
+                continue  # a bare name: no title to check
             before = text[max(0, m.start - 24):m.start].casefold().rstrip(" -")
             if _qualified(before, m.text.casefold(), quals):
                 continue  # "former Foreign Minister X", "时任外交部长X": the title is of another time
-            title = _title_holder(m, doc.lang or "en", _sentence_day(doc, m) or lead or day)
+            told = _sentence_day(doc, starts, m)
+            if told is None and not lead:
+                lead.append(_lead_day(doc))
+            title = _title_holder(m, prefixes, doc.lang or "en", told or lead[0] or day, data)
             if title is not None:
                 out.append(f"{m.name} as {title}")
     return out
 
 
-def _sentence_day(doc: Document, m: ActorMention) -> str | None:
+def _sentence_day(doc: Document, starts: list[int], m: ActorMention) -> str | None:
     """The day the sentence of ``m`` reports ("6月18日，外交部长秦刚…" on an October page: June 18),
-    when it names one to the day: a title is read as of the time the sentence describes."""
-    for sent in doc.sentences:
-        if sent.start <= m.start < sent.end:
-            iso, prec = _resolve_day(doc, sent.text, sent.lang)
-            return iso if prec == "day" else None
-    return None
+    when it names one to the day: a title is read as of the time the sentence describes.
+    ``starts``: the sentences' start offsets."""
+    k = bisect.bisect_right(starts, m.start) - 1
+    if k < 0 or m.start >= doc.sentences[k].end:
+        return None
+    sent = doc.sentences[k]
+    iso, prec = _resolve_day(doc, sent.text, sent.lang)
+    return iso if prec == "day" else None
 
 
 def _lead_day(doc: Document) -> str | None:
@@ -424,27 +435,32 @@ def _qualified(before: str, inside: str, quals: tuple[str, ...]) -> bool:
 _TITLE_PREFIXES = 8
 
 
-def _title_holder(m: ActorMention, lang: str, day: str) -> str | None:
-    """The title of a titled person mention ("Chinese Foreign Minister Qin Gang", "外交部长秦刚")
-    when the person did not hold that post on ``day``: the longest proper prefix of the mention
-    that the actor layer reads as one role title, resolved in the person's country. ``None`` when
-    the mention has no title, the title is qualified (*former*, *acting* …: the matcher keeps
-    those words out of role titles), or the person held the post that day."""
-    from ..actors import get_table, lookup
-
-    words = m.text.split()
+def _title_prefixes(mention: str) -> list[str]:
+    """The prefixes of a person mention that may be its title, longest first (whole words; a
+    character at a time, at least two, in unspaced scripts); none for a one-word Latin name."""
+    words = mention.split()
     if len(words) > 1:
         prefixes = [" ".join(words[:k]) for k in range(len(words) - 1, 0, -1)]
-    elif not m.text.isascii():  # unspaced script: character prefixes, at least two characters
-        prefixes = [m.text[:k] for k in range(len(m.text) - 1, 1, -1)]
+    elif not mention.isascii():
+        prefixes = [mention[:k] for k in range(len(mention) - 1, 1, -1)]
     else:
-        return None
-    for prefix in prefixes[:_TITLE_PREFIXES]:
+        return []
+    return prefixes[:_TITLE_PREFIXES]
+
+
+def _title_holder(m: ActorMention, prefixes: list[str], lang: str, day: str, data: TrustData) -> str | None:
+    """The title of a titled person mention ("Chinese Foreign Minister Qin Gang", "外交部长秦刚")
+    when the person did not hold that post on ``day``: the longest of ``prefixes`` that the actor
+    layer reads as one role title, resolved in the person's country. ``None`` when the mention
+    has no title, the title is a rank or a shared post, or the person held the post that day."""
+    from ..actors import get_table, lookup
+
+    for prefix in prefixes:
         got = lookup(prefix, date=day, lang=lang)
         if len(got) != 1 or got[0].kind != "role" or got[0].end - got[0].start != len(prefix):
             continue
         r = got[0]
-        if prefix.casefold() in load_trust_data().noble_titles:
+        if prefix.casefold() in data.noble_titles:
             return None  # "Prince Faisal": a rank, not an office
         table = get_table()
         if r.country is not None:
@@ -455,11 +471,10 @@ def _title_holder(m: ActorMention, lang: str, day: str) -> str | None:
             key = r.entry[5:]
         else:
             return None
-        if key not in load_trust_data().checked_offices:
+        if key not in data.checked_offices:
             return None  # a shared or untracked post (deputy premier …): no contradiction can be told
         holders = table.holders(key, m.country, day)
         return prefix if holders and m.entry not in {h.person for h in holders} else None
-    return None
     return None
 
 
