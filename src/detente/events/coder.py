@@ -137,6 +137,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import combinations
+from operator import attrgetter
 
 import ahocorasick_rs
 
@@ -338,6 +339,8 @@ APPOSITION = frozenset({"", "'s", "’s", "'", "的", "của", "de"})
 _TOKEN = re.compile(r"[\w'’-]+|[^\w\s]", re.UNICODE)
 #: A comma and one word after a group (the reporting verb of *…, dijo Francia*).
 _SPEECH_AFTER_RE = re.compile(r"[\s)]*,\s*\w+\s+")
+#: Sort key of items, groups and mentions (C-level; no lambda call per element).
+_START = attrgetter("start")
 
 
 @dataclass(slots=True)
@@ -533,6 +536,7 @@ class SentenceCoder:
             g.with_) | frozenset(g.by) | frozenset(g.of) | frozenset(g.loc) | frozenset(g.other_prep) | frozenset(
             g.negation) | frozenset(g.intent) | frozenset(g.passive_aux)
         self._dets = frozenset(g.determiners)
+        self._passive_words = frozenset(g.passive_aux)
         rel = RELATIVE_PRONOUNS.get(lang, ())
         self._rel_re = _word_re(rel, self.spaced) if rel else None
         #: one-word verb forms (past-form triggers, reporting verbs): a word before *that* that is one
@@ -540,6 +544,11 @@ class SentenceCoder:
         self._verb_forms = frozenset(w for w in self.lex.patterns if " " not in w and w.endswith("ed")) | frozenset(
             w for w in g.speech if " " not in w) if rel else frozenset()
         self._speech_words = frozenset(g.speech)
+        #: the first words of the reporting verbs (a plain alternation): a reporting verb or phrase
+        #: among a text's tokens starts with one of them as a substring of the text
+        speech = [w for w in g.speech if w]  # (an empty one never matches a token)
+        self._speech_head_re = re.compile("|".join(sorted({re.escape(w.split(" ", 1)[0]) for w in speech}))) \
+            if speech else None
         self._group_starts: frozenset[int] = frozenset()
         #: :meth:`_is_speaker` per group span of the sentence being coded (reset with the groups)
         self._speaker_memo: dict[tuple[int, int], bool] = {}
@@ -585,6 +594,12 @@ class SentenceCoder:
         det = "|".join(re.escape(w) for w in g.determiners)
         dets = r"(?:\s+(?:" + det + "))*" if det and self.spaced else ""
         self._marker_re = re.compile("(?:" + "|".join(alts) + ")" + dets + r"\s*$") if alts else None
+        #: where a ``_marker_re`` match can start: the first character of a marker word (at a word
+        #: start when spaced, like the alternatives' own lookbehind); ``items`` tries those positions
+        #: left to right, which finds the match ``search`` finds without trying every position
+        marker_words = [w for ws in (g.by, g.with_, g.to, g.from_, g.loc, g.of, g.other_prep) for w in ws]
+        self._marker_start_re = re.compile(boundary + "[" + "".join(sorted({re.escape(w[0]) for w in marker_words}))
+                                           + "]") if alts and all(marker_words) else None
         #: what a text before a mention must end with (trailing whitespace stripped) for
         #: ``_marker_re`` to match there: a marker word or a determiner (a cheap prefilter)
         ends = {w.rstrip() for w in g.by + g.with_ + g.to + g.from_ + g.loc + g.of + g.other_prep
@@ -718,12 +733,15 @@ class SentenceCoder:
         memo = self._clauses_memo
         if memo is not None and memo[0] == text:
             return list(memo[1]), list(memo[2])
-        starts = {0}
         if self._clause_ac is not None:
-            starts.update([e for _, _, e in self._clause_ac.find_matches_as_indexes(text)])
-        elif self._clause_re is not None:
-            starts.update([m.end() for m in self._clause_re.finditer(text)])
-        ordered = sorted(starts)
+            # (non-overlapping, non-empty matches: their ends are increasing and > 0, no sort needed)
+            ordered = [0]
+            ordered += [e for _, _, e in self._clause_ac.find_matches_as_indexes(text)]
+        else:
+            starts = {0}
+            if self._clause_re is not None:
+                starts.update([m.end() for m in self._clause_re.finditer(text)])
+            ordered = sorted(starts)
         hyp: list[tuple[int, int]] = []
         if self._hyp_re is not None and any(w in text for w in self._hyp_words):
             for m in self._hyp_re.finditer(text):
@@ -771,7 +789,7 @@ class SentenceCoder:
             marker = None
             if self._marker_re is not None and (self._marker_ends is None or text[max(0, s - 28):s].rstrip().endswith(
                     self._marker_ends)):
-                mm = self._marker_re.search(text, max(0, s - 28), s)
+                mm = self._marker_match(text, s)
                 if mm:
                     marker = mm.lastgroup
             if marker is None and self._head_marker_re is not None and m.kind == "demonym":
@@ -779,8 +797,8 @@ class SentenceCoder:
                 if mh and (mh.group("with") or mh.group("to")) \
                         and not any(w in self._function_words for w in mh.group("head").split()):
                     marker = "with" if mh.group("with") else "to"  # (not "de": *huelga de transportistas colombianos*)
-            ctx = text[max(0, s - 8):s]
-            if marker is None and not self.spaced and m.is_location and _ends_with_word(ctx[-2:], g.loc, False):
+            if marker is None and not self.spaced and m.is_location and _ends_with_word(text[max(0, s - 2):s], g.loc,
+                                                                                         False):
                 marker = "loc"  # Chinese: 在曼谷 / 在北京举行 — a location particle a few characters back
             it = Item(s, e, m, marker)
             spans.append((s, e))
@@ -820,10 +838,22 @@ class SentenceCoder:
                 if not any(a < j and i < b for a, b in spans):
                     items.append(Item(i, j, None, None, both=True))
                     spans.append((i, j))
-        items.sort(key=lambda it: it.start)
+        items.sort(key=_START)
         if self.lang in STATELESS_PREFIXES:
             self._stateless(text, items, locs)
         return items, locs
+
+    def _marker_match(self, text: str, s: int) -> re.Match[str] | None:
+        """``_marker_re.search(text, max(0, s - 28), s)``: the marker phrase ending at ``s``, tried
+        only where a marker word can start (:attr:`_marker_start_re`), left to right."""
+        assert self._marker_re is not None
+        if self._marker_start_re is None:
+            return self._marker_re.search(text, max(0, s - 28), s)
+        for cm in self._marker_start_re.finditer(text, max(0, s - 28), s):
+            mm = self._marker_re.match(text, cm.start(), s)
+            if mm is not None:
+                return mm
+        return None
 
     def _stateless(self, text: str, items: list[Item], locs: list[Item]) -> None:
         """Actors without a state of their own take the country where they are (the PLOVER GSR
@@ -833,7 +863,7 @@ class SentenceCoder:
         sentence's location, else of the one other country the sentence names (*… near
         Macedonia's border*)."""
         prefixes = STATELESS_PREFIXES[self.lang]
-        places = sorted(items + locs, key=lambda it: it.start)
+        places = sorted(items + locs, key=_START)
         for it in items:
             m = it.mention
             if m is None:
@@ -948,7 +978,7 @@ class SentenceCoder:
             out.append(Group([it]))
         for p in pending_comma:
             out.append(Group([p]))
-        out.sort(key=lambda g: g.start)
+        out.sort(key=_START)
         return out
 
     # -- the sentence ----------------------------------------------------------------------------
@@ -1150,7 +1180,7 @@ class SentenceCoder:
         passive = False
         if self.spaced and g.passive_aux:
             toks = ltoks[-2:]
-            passive = any(t in g.passive_aux for t in toks) and self.lang in ("en", "es")
+            passive = self.lang in ("en", "es") and not self._passive_words.isdisjoint(toks)
             form = text[ts:te].split(" ")[0]
             if passive and (form.endswith(("ing", "ando", "iendo")) or (self.lang == "en" and not _past_form(form))):
                 passive = False  # "is withdrawing", "están protestando": progressive, not passive
@@ -1989,6 +2019,8 @@ class SentenceCoder:
         if self.spaced:
             # the verb right after the group, or after one or two head nouns of the speaker phrase
             # ("the U.S. embassy said", "Russian officials said"); never across a function word
+            if self._speech_head_re is None or self._speech_head_re.search(after, 0, 40) is None:
+                return False  # (no reporting verb's first word in reach: none of the tests below can hold)
             toks = _words(after[:40])
             # head nouns only inside the speaker phrase: not across a comma ("…on China, Blinken said")
             heads = 0 if text[gr.end:gr.end + 3].lstrip(" )）").startswith((",", "，")) else SPEAKER_HEAD_WORDS
@@ -2039,10 +2071,13 @@ class SentenceCoder:
         就/围绕 to the last 问题/议题/局势 … of its clause (*双方就乌克兰危机、朝鲜半岛等问题交换了意见*),
         or from *về vấn đề* to the clause's end. Countries inside are topics, not parties."""
         out: list[tuple[int, int]] = []
-        starts = self.clauses(text)
+        starts: list[int] | None = None  # (the clause starts, found once a topic word is)
         for w in self._topic_open:
             i = text.find(w)
+            if i >= 0 and starts is None:
+                starts = self.clauses(text)
             while i >= 0:
+                assert starts is not None
                 k = bisect.bisect_right(starts, i)
                 end = starts[k] if k < len(starts) else len(text)
                 if self._topic_close:
@@ -2340,7 +2375,7 @@ def code_document(doc: Document, options: Options | None = None) -> list[Event]:
        the event date is resolved only for sentences that yield an event."""
     options = options or Options()
     events: list[Event] = []
-    mentions = sorted(doc.mentions, key=lambda m: m.start)
+    mentions = sorted(doc.mentions, key=_START)
     starts = [m.start for m in mentions]
     # 1. one trigger scan per language over the whole document
     by_lang: dict[str, list[int]] = {}
@@ -2372,6 +2407,7 @@ def code_document(doc: Document, options: Options | None = None) -> list[Event]:
             if he - base <= len(parts[k]):
                 sent_hits.setdefault(idxs[k], []).append((p, hs - base, he - base))
     # 2. code the sentences with hits
+    #: per sentence, its mentions that are no locations (the context of the sentences after it)
     history: list[list[ActorMention]] = []
     for i, sent in enumerate(doc.sentences):
         lo = bisect.bisect_left(starts, sent.start)
@@ -2381,7 +2417,7 @@ def code_document(doc: Document, options: Options | None = None) -> list[Event]:
         if hits:
             coder = coder_for(langs[i])
             assert coder is not None
-            context = [m for prev in history[-CONTEXT_SENTENCES:] for m in prev if not m.is_location]
+            context = [m for prev in history[-CONTEXT_SENTENCES:] for m in prev]
             events.extend(coder.code(doc, sent, ms, context, options, text=folded[i], hits=hits))
-        history.append(ms)
+        history.append([m for m in ms if not m.is_location])
     return events

@@ -108,7 +108,29 @@ def _has_keyword(text: str, lang: str, keys: frozenset[str], gates: _Gates | Non
     low = gates.lower() if gates is not None else text.lower()
     if lang in CLITIC_LANGS:
         return any(k in low for k in keys)
-    return not keys.isdisjoint(KEYWORD_TOKEN.findall(low))
+    # a keyword among the text's tokens (``KEYWORD_TOKEN`` runs) = an occurrence of it with no
+    # token character on either side: one automaton pass instead of tokenizing the text
+    automaton = _keyword_automaton(keys)
+    if automaton is None:
+        return False
+    n = len(low)
+    for _, s, e in automaton.find_matches_as_indexes(low, overlapping=True):
+        if (s == 0 or _KEYWORD_CHAR.match(low, s - 1) is None) and (e == n or _KEYWORD_CHAR.match(low, e) is None):
+            return True
+    return False
+
+
+#: One character of a ``KEYWORD_TOKEN`` run.
+_KEYWORD_CHAR = re.compile(r"[^\W\d_]")
+
+
+@cache
+def _keyword_automaton(keys: frozenset[str]) -> Any:
+    """An automaton over the ``keys`` that can be whole tokens (``None`` when none can)."""
+    import ahocorasick_rs
+
+    words = sorted(k for k in keys if KEYWORD_TOKEN.fullmatch(k))
+    return ahocorasick_rs.AhoCorasick(words, matchkind=ahocorasick_rs.MatchKind.Standard) if words else None
 
 
 #: Characters with special case folding (see ``data.FOLD_SPECIAL``): texts holding one are
