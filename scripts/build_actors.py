@@ -332,6 +332,7 @@ class Builder:
             for lang, names in d.get("names", {}).items():
                 self.country_names[iso3][lang].update(names)
         self.eu_names = eu_names
+        self.build_historical(cur.get("historical", {}))
 
         # city names of Phoenix synonyms are dropped later (they become places)
         for iso3, by_lang in sorted(self.country_names.items()):
@@ -378,8 +379,40 @@ class Builder:
                 if ta != tb:
                     for dash in ("-", "–"):
                         self.add(f"{a}{dash}{b}", "vi", "K", f"{ta}|{tb}")
+        for h3, spec in sorted(cur.get("historical", {}).items()):
+            for lang, dems in sorted(spec.get("demonym", {}).items()):
+                for dem in dems:
+                    if lang == "ar":
+                        for form in arabic_forms(dem):
+                            self.add(form, "ar", "D", h3)
+                    elif lang == "ru":
+                        self.add(dem, "ru", "D", h3, "s")
+                    else:
+                        self.add(dem, lang, "D", h3)
         self.zh_blocked = list(cur["zh_blocked"])
         self.blocked_phrases = list(cur.get("blocked_phrases", []))
+
+    def build_historical(self, spec: dict[str, Any]) -> None:
+        """Former states (countries.yaml ``historical``: Soviet Union, Yugoslavia, East Germany,
+        Czechoslovakia, Zaire): a state entry each under its ISO 3166-3 alpha-3 code with its
+        period and successor, its names per language (demonyms are added with the others'), and
+        the code made known to the Phoenix/Spanish/Arabic readers, so that people coded with it
+        (Honecker DDRGOV) keep their state."""
+        def iso(v: Any) -> str:
+            return v.isoformat() if hasattr(v, "isoformat") else str(v or "")
+
+        self.former_states: dict[str, list[str]] = {}
+        for h3, d in sorted(spec.items()):
+            if h3 in self.iso3to2 or len(h3) != 3:
+                raise SystemExit(f"countries.yaml historical: {h3} is not a former state's alpha-3 code")
+            start, end = iso(d.get("start")), iso(d["end"])
+            if not end or (start and start >= end):
+                raise SystemExit(f"countries.yaml historical: bad period for {h3}: {start!r} .. {end!r}")
+            self.entry(h3, "state", d["name"], h3, None, h3, "curated")
+            self.former_states[h3] = [start, end, self.iso2to3[d["successor"]]]
+            self.iso3to2[h3] = h3  # a code of its own (never an alpha-2 key: CS was two states)
+            for lang, names in d.get("names", {}).items():
+                self.country_names[h3][lang].update(names)
 
     # -- 2. capitals and cities -------------------------------------------
     def build_places(self) -> None:
@@ -461,7 +494,8 @@ class Builder:
 
     def build_place_periods(self, periods: list[dict[str, Any]]) -> None:
         """Dated countries of places (places.yaml `country_periods`): entry id → rows
-        ``[country, code, start, end]`` (ISO alpha-3, actor code, ISO dates, end excluded)."""
+        ``[country, code, start, end]`` (ISO alpha-3, actor code, ISO dates, end excluded); the
+        code is ``<country>GOV`` for a capital that was the seat of that state (``seat: true``)."""
         def iso(v: Any) -> str:
             return v.isoformat() if hasattr(v, "isoformat") else str(v or "")
 
@@ -472,11 +506,13 @@ class Builder:
                          if e["kind"] in ("place", "metonym") and e["name"] == row["name"] and e["country"] == at)
             if len(ids) != 1:
                 raise SystemExit(f"places.yaml country_periods: {row['name']} ({row['at']}) names {ids or 'no place'}")
-            country = self.iso2to3[row["country"]]
+            # alpha-2 of a present state, or the alpha-3 key of a former one (countries.yaml historical)
+            country = row["country"] if row["country"] in self.iso3to2 else self.iso2to3[row["country"]]
             start, end = iso(row.get("start")), iso(row["end"])
             if not end or (start and start >= end):
                 raise SystemExit(f"places.yaml country_periods: bad period for {row['name']}: {start!r} .. {end!r}")
-            self.place_periods.setdefault(ids[0], []).append([country, country, start, end])
+            code = country + "GOV" if row.get("seat") else country  # the seat of that state's government
+            self.place_periods.setdefault(ids[0], []).append([country, code, start, end])
         for rows in self.place_periods.values():
             rows.sort(key=lambda r: (r[2], r[3]))
             for a, b in itertools.pairwise(rows):
@@ -1163,6 +1199,7 @@ class Builder:
             "surnames": {k: sorted(set(v)) for k, v in sorted(surnames.items())},
             "sources": dict(sorted(self.sources.items())),
             "place_periods": dict(sorted(self.place_periods.items())),
+            "former_states": dict(sorted(self.former_states.items())),
         }
         digest = hashlib.sha256(json.dumps(body, ensure_ascii=False, sort_keys=True).encode()).hexdigest()[:10]
         return {"format": FORMAT, "version": f"actors-{FORMAT}.{digest}", **body}

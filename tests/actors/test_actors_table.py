@@ -134,9 +134,11 @@ def test_fuzzy_only_next_to_role() -> None:
     assert all(m.entry != "P_antony_blinken" for m in lookup("Lincoln said.", date="2021-05-01", lang="en"))
     ms = lookup("Secretary of State Blincoln", date="2021-05-01", lang="en")
     assert ms[0].entry == "P_antony_blinken" and ms[0].fuzzy
-    # "Lincoln" is too far from "Blinken" (ratio 57): the title resolves alone, without the name
+    # "Lincoln" is too far from "Blinken" (ratio 57): a person who is not the holder, read as the
+    # title's country and sector only (never Blinken)
     ms = lookup("Secretary of State Lincoln", date="2021-05-01", lang="en")
-    assert [(m.text, m.kind, m.fuzzy) for m in ms] == [("Secretary of State", "role", False)]
+    assert [(m.text, m.kind, m.fuzzy, m.code) for m in ms] == [("Secretary of State Lincoln", "role", False, "USAGOV")]
+    assert ms[0].entry != "P_antony_blinken" and ms[0].role_entry is None
 
 
 def test_generic_agents_with_and_without_country() -> None:

@@ -183,7 +183,9 @@ def test_partial_copy_of_a_full_dyad_is_dropped() -> None:
 
 def test_speaker_phrase_with_head_noun_is_not_a_recipient(make_doc: MakeDoc) -> None:
     got = sides(code_document(make_doc("Japan detained two activists, a spokeswoman for the U.S. embassy said.", "en")))
-    assert got == {("COERCE", "JPN", None)}, got
+    # the speaker's country is no second party either: the domestic-target convention holds as in
+    # "Japan detained two activists." (Japan → Japan), never the United States as the target
+    assert got == {("COERCE", "JPN", "JPN")}, got
     # a comma ends the speaker phrase: the party before it stays the recipient
     got = sides(code_document(make_doc("The United States imposed sanctions on China, Blinken said.", "en")))
     assert got == {("SANCTION", "USA", "CHN")}, got

@@ -198,6 +198,9 @@ class Group:
     fuzzy: tuple[str, float] | None = None
     owner: str | None = None
     items: list[Cand] = field(default_factory=list)
+    #: end of an unknown name written right after the role title ("German Foreign Minister Oskar
+    #: Fischer"): the phrase names that person, not the title's holder (:func:`_unknown_name_end`)
+    name_end: int | None = None
 
 
 # ----------------------------------------------------------------------------- 3. filters
@@ -421,6 +424,8 @@ def find_mentions(
                     absorbed.add(id(follower))
                 else:
                     g.fuzzy, g.end = None, g.items[-1].end
+            if g.fuzzy is None and follower is None:
+                g.name_end = _unknown_name_end(g, text, groups)
     groups = [g for g in groups if id(g) not in absorbed]
     # a role without a country takes the owner named just before it (拜登总统的国家安全顾问)
     for prev, g in itertools.pairwise(groups):
@@ -1120,6 +1125,45 @@ def _fuzzy_after_role(g: Group, text: str, table: ActorTable, day: str | None, d
             return
 
 
+def _unknown_name_end(g: Group, text: str, groups: list[Group]) -> int | None:
+    """End of a personal name written right after a role title that matched no known person
+    ("German Foreign Minister Oskar Fischer", "Kyrgyz Prime Minister Nikolai Tanaev"), or None.
+
+    Such a phrase names someone who is not the holder the table knows on the reference date
+    (an earlier holder, a deputy, a misreported name): it resolves to the title's country and
+    sector, never to the current holder. A name is one to three capitalised words (an initial
+    allowed), not a date word or a function word, not a headline in capitals, with no other
+    actor phrase starting inside it."""
+    i = g.end
+    n = len(text)
+    if i + 1 >= n or text[i] != " " or not text[i + 1].isupper():
+        return None
+    words = load_matcher_words()
+    end = None
+    k = i
+    for _ in range(3):
+        if k + 1 >= n or text[k] != " " or not text[k + 1].isupper():
+            break
+        k2 = k + 1
+        while k2 < n and (text[k2].isalpha() or text[k2] in "-'."):
+            k2 += 1
+        word = text[k + 1:k2].rstrip(".")
+        wn = normalize(word)
+        if not word.isalpha() and "-" not in word and "'" not in word and len(word) != 1:
+            break
+        if len(word) > 1 and word.isupper():
+            return None  # PRESIDENTE CHIRAC DESAFIA: a headline in capitals
+        if wn in words.calendar_words or wn in words.not_given_names:
+            break
+        end = k + 1 + len(word)
+        k = k2
+    if end is None or (end - i < 5 and " " not in text[i + 1:end]):
+        return None  # one short word ("Minister Li"): no name to read
+    if any(i < o.start < end for o in groups):
+        return None
+    return end
+
+
 def _fuzzy_word(g: Group, wn: str, end: int, pool: list[Role], floor: float, country: str | None,
                 table: ActorTable, doc_states: set[str]) -> bool:
     """Attach the holder in ``pool`` whose family name is (close to) ``wn``; True if one is."""
@@ -1265,6 +1309,21 @@ def _resolve(g: Group, text: str, table: ActorTable, day: str | None, home: str 
         key, _, rc = g.role.pats[0].target.partition("|")
         country = country or rc or g.owner or None
         rd = table.role_defs.get(key, {"sector": "GOV", "label": key})
+        if g.name_end is not None:  # a named person who is not the holder: the title's country/sector
+            name, span, sector = text[g.end + 1:g.name_end], text[g.start:g.name_end], rd["sector"]
+            if country is None and g.country is not None:
+                org = table.entries[g.country.pats[0].target]
+                return ActorMention(g.start, g.name_end, span, g.country.pats[0].target, name, None, "IGO",
+                                    org["code"], kind="role", confidence=0.7)
+            if country is not None:
+                org_code = table.entries[country]["code"] if country.startswith("ORG_") and country in table.entries else None
+                return ActorMention(g.start, g.name_end, span, f"role:{key}:{country}", name, _state(country), sector,
+                                    org_code or country + sector, kind="role", confidence=0.7)
+            if home is not None:  # "President Mugabe" in an article naming one state: that state's
+                return ActorMention(g.start, g.name_end, span, f"role:{key}:{home}", name, home, sector,
+                                    home + sector, kind="role", confidence=0.5)
+            return ActorMention(g.start, g.name_end, span, f"role:{key}", name, None, sector, "---" + sector,
+                                kind="role", confidence=0.5)
         if country is None and g.country is not None:
             org = table.entries[g.country.pats[0].target]
             return ActorMention(g.start, g.end, span, g.country.pats[0].target, org["name"], None, "IGO",

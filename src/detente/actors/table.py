@@ -16,6 +16,10 @@ from ``../shared/data/actors`` and the curated files in ``data/actors``. It hold
 * ``place_periods``: dated countries of places whose state changed (Juba was in Sudan before
   2011-07-09): entry id → ``[country, code, start, end]`` rows; outside them the entry's own
   country holds (see :meth:`ActorTable.place_at`).
+* ``former_states``: states that no longer exist (Soviet Union, Yugoslavia, East Germany,
+  Czechoslovakia, Zaire; state entries under their ISO 3166-3 alpha-3 code): code →
+  ``[start, end, successor]`` (ISO dates, end excluded; successor = ISO alpha-3 of the continuing
+  or present state).
 
 To stay small in memory (the table has ~27k entries, ~36k roles, ~60k surface forms) rows are
 kept as compact tab-separated strings and decoded on first use.
@@ -159,6 +163,15 @@ class EntryMap(Mapping[str, dict[str, Any]]):
             return k
 
 
+class FormerState(NamedTuple):
+    """A state that no longer exists: its period [``start``, ``end``) and its ``successor``
+    (ISO alpha-3 of the continuing or present state: SUN → RUS, ZAR → COD)."""
+
+    start: str
+    end: str
+    successor: str
+
+
 class PlaceAt(NamedTuple):
     """Country and actor code of a place on a day: ``sector`` is the entry's sector (GOV for a
     capital's metonym) in its own period and None in an earlier country's period (a capital before
@@ -211,6 +224,9 @@ class ActorTable:
         self.place_periods: dict[str, tuple[tuple[str, str, str, str], ...]] = {
             eid: tuple((c, code, start, end) for c, code, start, end in rows)
             for eid, rows in raw.get("place_periods", {}).items()}
+        #: former states: code → FormerState(start, end, successor)
+        self.former_states: dict[str, FormerState] = {
+            code: FormerState(*row) for code, row in raw.get("former_states", {}).items()}
 
     @functools.cached_property
     def person_ids(self) -> frozenset[str]:
@@ -294,7 +310,8 @@ class ActorTable:
         if d is not None:
             for country, code, start, end in self.place_periods.get(eid, ()):
                 if (not start or start <= d) and d < end:
-                    return PlaceAt(country, code, None, True)
+                    # (a capital that was the seat of a former state: Moscow 1985 → SUNGOV)
+                    return PlaceAt(country, code, code[len(country):] or None, True)
         return PlaceAt(e.get("country"), e["code"], e.get("sector"), False)
 
     def holders(self, role: str, country: str | None, day: str | None) -> list[Role]:
@@ -420,4 +437,4 @@ def get_table() -> ActorTable:
     return load_table()
 
 
-__all__ = ["ActorTable", "Pattern", "PlaceAt", "Role", "get_table", "load_table"]
+__all__ = ["ActorTable", "FormerState", "Pattern", "PlaceAt", "Role", "get_table", "load_table"]

@@ -1558,8 +1558,11 @@ class SentenceCoder:
                 pairs = [(a, None) for a in actors]
                 dom_kind = kind if kind in DOMESTIC_TARGET else entry.event  # a recoded violent protest
                 if DOMESTIC_TARGET and dom_kind in DOMESTIC_TARGET and not fallback:
-                    dom = _domestic(actors, groups, locs, dom_kind or "",
-                                    self._route_groups(text, groups) + self._authored_groups)
+                    skip = self._route_groups(text, groups) + self._authored_groups
+                    dom = _domestic(actors, groups, locs, dom_kind or "", skip)
+                    if dom is None:  # "…, the Czechoslovak news agency reported": the source is no party
+                        dom = _domestic(actors, groups, locs, dom_kind or "",
+                                        skip + [gr for gr in groups if self._is_speaker(text, gr)])
                     if dom is not None:
                         pairs = dom
                         if any(r is not None for _, r in dom):
@@ -1844,6 +1847,8 @@ class SentenceCoder:
             return True  # (one generic entry may stand for two countries' troops: "Indian … Chinese troops")
         if not a.country or a.country != r.country:
             return False
+        if a.kind == "place" and r.kind == "sector" and r.sector and not r.is_location:
+            return False  # an attack with no named agent at a place: the place's country → its own people
         if "metonym" in (a.kind, r.kind) or a.is_location or r.is_location:
             return True
         if a.sector == r.sector:

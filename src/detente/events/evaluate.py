@@ -8,7 +8,8 @@ Each gold sentence is coded as its own document (``lang`` → ``lang_hint``, ``d
 PLOVER type, and the actor/recipient countries agree (direction free for symmetric events):
 
 * gold actor codes are mapped to ISO alpha-3 (+ sector): CAMEO/Phoenix style ``JAP``/``USAGOV``/
-  ``ISR***``, Arabic ``"TUN CVL"``; organisation codes (``IGO``, ``MNC`` …) stay as such and match a
+  ``ISR***``, Arabic ``"TUN CVL"``; former states on both sides count as their successor
+  (gold ``USR``, predicted ``SUN`` → RUS); organisation codes (``IGO``, ``MNC`` …) stay as such and match a
   predicted actor without a country whose code starts with them; ``NGO`` counts as ``IGO`` (the
   gold sets code Amnesty International or the Red Cross as ``IGO``);
 * a gold side without a country (``None``, ``---``, sector-only ``---CVL``) is a wildcard;
@@ -23,6 +24,7 @@ events of "A and B agreed", which upstream codes as A→∅ and B→∅).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import time
 from collections import Counter, defaultdict
@@ -44,6 +46,7 @@ GOLD_TYPE_ALIASES: dict[str, str | None] = {
 CAMEO_TO_ISO: dict[str, str] = {
     "JAP": "JPN", "ROM": "ROU", "ZAR": "COD", "GMY": "DEU", "BUL": "BGR", "TMP": "TLS", "SER": "SRB",
     "KOS": "XKX", "YUG": "SRB", "SCG": "SRB", "WBG": "PSE", "PAL": "PSE", "UK": "GBR", "USR": "RUS",
+    "SUN": "RUS", "DDR": "DEU", "GDR": "DEU", "CSK": "CZE",
 }
 #: Three-letter codes that are not countries (organisations, sectors, the unknown marker).
 NON_COUNTRY: frozenset[str] = frozenset({
@@ -73,12 +76,23 @@ def gold_side(code: str | None) -> str | None:
     return CAMEO_TO_ISO.get(head, head)
 
 
+@functools.lru_cache(maxsize=1)
+def former_states() -> dict[str, str]:
+    """Former states of the actor table (SUN, YUG, DDR, CSK, ZAR) → their successor's ISO
+    alpha-3: the gold sets code them the CAMEO way with the successor's code (``USR`` → RUS)."""
+    from ..actors.table import get_table
+
+    return {code: f.successor for code, f in get_table().former_states.items()}
+
+
 def pred_side(actor: dict[str, Any] | None) -> str | None:
-    """Matching key of a predicted actor (country, else the organisation code prefix)."""
+    """Matching key of a predicted actor (country, else the organisation code prefix); a former
+    state counts as its successor (:func:`former_states`)."""
     if not actor:
         return None
     if actor.get("country"):
-        return str(actor["country"])
+        c = str(actor["country"])
+        return former_states().get(c, c)
     code = str(actor.get("code") or "")[:3].upper()
     return "IGO" if code == "NGO" else (code or None)
 
