@@ -703,7 +703,8 @@ class Builder:
                         for form in surfaces:
                             if lang != "en" and self.title_prefixed(form, lang):
                                 continue
-                            if (normalize(form), lang) not in curated and (normalize(form), lang) not in stop:
+                            if (normalize(form), lang) not in curated and (normalize(form), lang) not in stop \
+                                    and (normalize(fold_accents(form)), lang) not in stop:  # (misspelt "aviónes")
                                 self.add(form, lang, "G", "AGT_" + sector)
         for sector in sorted(core):
             self.entry("AGT_" + sector, "sector", sector.lower(), None, sector, "---" + sector, "phoenix")

@@ -205,9 +205,36 @@ def test_generic_victims_take_the_sentence_country() -> None:
 def test_threat_against_generic_recipients_is_coded() -> None:
     evs = generic_events("Guerrilleros de las FARC amenazaron de muerte a los candidatos.", {"candidatos": "PTY"})
     assert [(e.event, side(e.actor), e.recipient["sector"]) for e in evs] == [("THREATEN", "COL", "PTY")]
-    # an attack on generic people still has no named target
+    # an attack by a non-state actor on generic people in a sentence of one country: that
+    # country's people (issue #5: "la policía abrió fuego contra la multitud" in Kenya → KENCVL)
     hit = generic_events("Guerrilleros de las FARC atacaron a los candidatos.", {"candidatos": "PTY"})
-    assert [(e.event, side(e.actor), e.recipient) for e in hit] == [("ASSAULT", "COL", None)]
+    assert [(e.event, side(e.actor), e.recipient and e.recipient["code"]) for e in hit] == [("ASSAULT", "COL", "COLPTY")]
+    # a state attacking: its one country is the attacker's, not the victims'
+    state = generic_events("Rusia ataco a los candidatos.", {"candidatos": "PTY"})
+    assert [(e.event, side(e.actor), e.recipient) for e in state] == [("ASSAULT", "RUS", None)]
+
+
+def test_generic_police_victims_take_the_sentence_country() -> None:
+    evs = generic_events("En Bolivia, la policia abrio fuego contra la multitud.", {"policia": "COP", "multitud": "CVL"})
+    assert [(e.event, side(e.actor), side(e.recipient)) for e in evs] == [("ASSAULT", "BOL", "BOL")]
+
+
+def test_protesters_as_object_are_no_protest_of_the_subject() -> None:
+    """Issue #5: "detuvo a decenas de manifestantes" — an agent noun after an object preposition is
+    the object of another act, not a protest by the clause's subject."""
+    evs = generic_events("El gobierno de Colombia detuvo a decenas de manifestantes.", {})
+    assert [e.event for e in evs] == ["COERCE"]
+    own = generic_events("Decenas de manifestantes marcharon en Colombia.", {})
+    assert "PROTEST" in [e.event for e in own]
+
+
+def test_foreign_place_right_after_an_attack_verb_is_its_target() -> None:
+    """Issue #5: "Rusia bombardeó Jersón" targets Ukraine; a place after the victim stays the location."""
+    gaz = dict(GAZ, Jerson=("UKR", None, "UKR", "place"))
+    evs = code_document(es_doc("Rusia bombardeo Jerson el lunes.", gaz))
+    assert [(e.event, side(e.actor), side(e.recipient)) for e in evs] == [("ASSAULT", "RUS", "UKR")]
+    loc = generic_events("Paramilitares asesinaron a un campesino , Tumbes.", {}, ("Tumbes",))
+    assert all(e.recipient is None or e.recipient.get("country") != "COL" or e.recipient.get("sector") for e in loc)
 
 
 @pytest.mark.parametrize("text", [
@@ -521,3 +548,31 @@ def test_demonym_right_after_a_noun_trigger_is_its_author() -> None:
 def test_demand_for_a_release_goes_to_the_detainer() -> None:
     got = es2("Rusia detuvo a un periodista frances, y Francia exigio su liberacion inmediata.")
     assert ("REQUEST", "FRA", "RUS") in got
+
+
+def test_agentless_deaths_need_a_named_violence() -> None:
+    """Issue #5: a victim word with no agent is coded only when the sentence names violence
+    (``grammar.json`` es ``violence_cues``): a typhoon's dead are no attack."""
+    storm = generic_events("El tifon toco tierra en Colombia y dejo 14 muertos entre los campesinos.",
+                           {"campesinos": "AGR"})
+    assert storm == []
+    attack = generic_events("Un ataque en Colombia dejo 14 muertos entre los campesinos.", {"campesinos": "AGR"})
+    assert [(e.event, e.actor, side(e.recipient)) for e in attack] == [("ASSAULT", None, "COL")]
+
+
+def test_military_adjective_after_a_noun_is_no_actor() -> None:
+    """Issue #5: *posiciones militares* is a noun's adjective (``adjective_agents``), *los militares*
+    and *decenas de militares* are actors."""
+    adj = generic_events("Las posiciones militares atacaron a Colombia.", {"militares": "MIL"})
+    assert adj == []  # no actor: the positions are no one
+    noun = generic_events("Decenas de militares atacaron a Colombia.", {"militares": "MIL"})
+    assert [(e.event, e.actor and e.actor["sector"], side(e.recipient)) for e in noun] == [("ASSAULT", "MIL", "COL")]
+
+
+def test_relative_clause_after_noun_and_adjective_has_no_main_subject() -> None:
+    """Issue #5: in *una resolución … de los países árabes que exigía …* the relative clause's
+    subject is the noun, not the main clause's actor; *Rusia dijo que exigía* stays Russia's."""
+    rel = events("Rusia condeno a Japon por una resolucion de los paises arabes que exigia la retirada de Colombia.")
+    assert [(e.event, side(e.actor)) for e in rel] == [("ACCUSE", "RUS")]
+    said = events("Rusia dijo que exigia la retirada de Colombia.")
+    assert [(e.event, side(e.actor)) for e in said] == [("REQUEST", "RUS")]

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from detente.errors import InputError
 from detente.events.cli import eval_command
 from detente.events.evaluate import GoldSentence, gold_side, matches, read_gold, score
 from detente.records import Event, Evidence, Provenance
@@ -75,6 +76,24 @@ def test_read_gold_normalises_types_codes_and_prefix(tmp_path: Path) -> None:
     assert g[1].events == [("REQUEST", None, None), ("SANCTION", None, None)]
 
 
+def test_mobilize_mode_civil_lets_a_protest_match_a_gold_mobilize() -> None:
+    """Issue #5: the Spanish protest set labels marches and strikes MOBILIZE; its convention is
+    scored only when asked, and only in one direction."""
+    gold = [GoldSentence("1", "es", "a", None, [("MOBILIZE", None, None)]),
+            GoldSentence("2", "es", "b", None, [("PROTEST", None, None)])]
+    pred = {"1": [ev("PROTEST", "COL", None)], "2": [ev("MOBILIZE", "COL", None)]}
+    strict = score(gold, pred, "g.jsonl")
+    assert strict.overall["matched_gold"] == 0 and strict.overall["matched_predicted"] == 0
+    civil = score(gold, pred, "g.jsonl", mobilize_mode="civil")
+    assert civil.overall["matched_gold"] == 1 and civil.overall["matched_predicted"] == 1
+    assert [m.event for m in civil.misses] == ["PROTEST"]  # a predicted MOBILIZE never matches a PROTEST
+    assert any("mobilize_mode=civil" in n for n in civil.notes)
+    assert matches(("MOBILIZE", None, None), ev("PROTEST", None, None), "civil")
+    assert not matches(("MOBILIZE", None, None), ev("PROTEST", None, None))
+    with pytest.raises(InputError):
+        score(gold, pred, "g.jsonl", mobilize_mode="loose")
+
+
 def test_eval_command_runs_the_pipeline(tmp_path: Path) -> None:
     p = tmp_path / "g.jsonl"
     rows = [{"id": "s1", "lang": "en", "date": "20240101", "text": "Japan and South Korea condemned North Korea.",
@@ -89,6 +108,8 @@ def test_eval_command_runs_the_pipeline(tmp_path: Path) -> None:
     assert set(data) >= {"per_type", "per_lang", "confusion", "misses", "false_positives"}
     res = CliRunner().invoke(eval_command, [str(p)])
     assert res.exit_code == 0 and "overall" in res.output
+    res = CliRunner().invoke(eval_command, [str(p), "--mobilize-mode", "civil"])
+    assert res.exit_code == 0 and "mobilize_mode=civil" in res.output
 
 
 def test_eval_command_reports_a_missing_file(tmp_path: Path) -> None:

@@ -20,11 +20,15 @@ from .evaluate import evaluate
 @click.option("--intent-mode", type=click.Choice(["flag", "plover"]), default="flag", show_default=True,
               help="Future/intent events: keep the type and flag intent (flag), or recode them as the PLOVER "
                    "manual does, cooperation → AGREE and material conflict → THREATEN (plover).")
-def eval_command(gold: str, fmt: str, show_errors: int, intent_mode: str) -> None:
+@click.option("--mobilize-mode", type=click.Choice(["plover", "civil"]), default="plover", show_default=True,
+              help="Gold MOBILIZE events: PLOVER 2021 (types must agree), or the convention of gold sets that label "
+                   "civilian mass mobilisation (marches, strikes) MOBILIZE, so a predicted PROTEST also matches "
+                   "them (civil; the Spanish protest set).")
+def eval_command(gold: str, fmt: str, show_errors: int, intent_mode: str, mobilize_mode: str) -> None:
     """Score the pipeline on a gold JSONL set: P/R/F1 overall, per PLOVER type and language,
     a confusion table, and the misses / false positives with their evidence."""
     try:
-        rep = evaluate(gold, options=Options(extra={"intent_mode": intent_mode}))
+        rep = evaluate(gold, options=Options(extra={"intent_mode": intent_mode, "mobilize_mode": mobilize_mode}))
     except DetenteError as exc:
         raise click.ClickException(str(exc)) from None
     if fmt == "json":

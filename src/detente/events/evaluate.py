@@ -42,6 +42,9 @@ GOLD_TYPE_ALIASES: dict[str, str | None] = {
     "DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT",
     "SACTION": "SANCTION", "CRIME": None, "YIELD": "CONCEDE",
 }
+#: ``mobilize_mode`` values: ``"plover"`` (default: types must agree) or ``"civil"`` (a gold MOBILIZE
+#: also accepts a predicted PROTEST: the gold set's civilian-mobilisation convention).
+MOBILIZE_MODES: tuple[str, ...] = ("plover", "civil")
 #: CAMEO/Phoenix country codes that differ from ISO alpha-3.
 CAMEO_TO_ISO: dict[str, str] = {
     "JAP": "JPN", "ROM": "ROU", "ZAR": "COD", "GMY": "DEU", "BUL": "BGR", "TMP": "TLS", "SER": "SRB",
@@ -171,10 +174,11 @@ def _side_ok(g: str | None, p: str | None) -> bool:
     return g is None or g == p
 
 
-def matches(gold: tuple[str, str | None, str | None], ev: Event) -> bool:
-    """Does a predicted event match a gold event of the same sentence?"""
+def matches(gold: tuple[str, str | None, str | None], ev: Event, mobilize_mode: str = "plover") -> bool:
+    """Does a predicted event match a gold event of the same sentence? (``mobilize_mode="civil"``:
+    a gold MOBILIZE is also matched by a predicted PROTEST, see the module docstring.)"""
     t, ga, gr = gold
-    if ev.event != t:
+    if ev.event != t and not (mobilize_mode == "civil" and t == "MOBILIZE" and ev.event == "PROTEST"):
         return False
     pa, pr = pred_side(ev.actor), pred_side(ev.recipient)
     if _side_ok(ga, pa) and _side_ok(gr, pr):
@@ -285,8 +289,12 @@ def vars_(e: ErrorCase) -> dict[str, Any]:
     return {k: getattr(e, k) for k in e.__slots__}
 
 
-def score(gold: list[GoldSentence], predicted: dict[str, list[Event]], gold_path: str = "") -> EvalReport:
-    """Score predicted events (by gold sentence id) against gold sentences."""
+def score(gold: list[GoldSentence], predicted: dict[str, list[Event]], gold_path: str = "",
+          mobilize_mode: str = "plover") -> EvalReport:
+    """Score predicted events (by gold sentence id) against gold sentences (``mobilize_mode``: see
+    :data:`MOBILIZE_MODES`)."""
+    if mobilize_mode not in MOBILIZE_MODES:
+        raise InputError(gold_path or "score", f"unknown mobilize_mode {mobilize_mode!r} (one of {MOBILIZE_MODES})")
     rep = EvalReport(gold_path=gold_path, sentences=len(gold))
     n_p = n_g = tp_p = tp_g = 0
     by_type: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])  # tp_p, n_p, tp_g, n_g
@@ -300,7 +308,7 @@ def score(gold: list[GoldSentence], predicted: dict[str, list[Event]], gold_path
             by_lang[gs.lang][3] += 1
             if g[1] is None and g[2] is None:
                 rep.type_only_gold += 1
-            if any(matches(g, e) for e in evs):
+            if any(matches(g, e, mobilize_mode) for e in evs):
                 tp_g += 1
                 by_type[g[0]][2] += 1
                 by_lang[gs.lang][2] += 1
@@ -310,7 +318,7 @@ def score(gold: list[GoldSentence], predicted: dict[str, list[Event]], gold_path
             n_p += 1
             by_type[e.event][1] += 1
             by_lang[gs.lang][1] += 1
-            if any(matches(g, e) for g in gs.events):
+            if any(matches(g, e, mobilize_mode) for g in gs.events):
                 tp_p += 1
                 by_type[e.event][0] += 1
                 by_lang[gs.lang][0] += 1
@@ -332,6 +340,8 @@ def score(gold: list[GoldSentence], predicted: dict[str, list[Event]], gold_path
     if rep.type_only_gold:
         rep.notes.append(f"{rep.type_only_gold} of {n_g} gold events carry no actor country: they match on "
                          "sentence + PLOVER type only")
+    if mobilize_mode == "civil":
+        rep.notes.append("mobilize_mode=civil: a gold MOBILIZE (civilian mobilisation) also accepts a predicted PROTEST")
     return rep
 
 
@@ -359,7 +369,8 @@ def evaluate(gold_path: str | Path, options: Options | None = None, pipeline: An
     t0 = time.perf_counter()
     gold = read_gold(gold_path)
     predicted, failed = code_gold(gold, options, pipeline)
-    rep = score(gold, predicted, str(gold_path))
+    mode = str((options.extra if options is not None else {}).get("mobilize_mode", "plover"))
+    rep = score(gold, predicted, str(gold_path), mobilize_mode=mode)
     rep.failures = failed
     rep.seconds = time.perf_counter() - t0
     return rep
