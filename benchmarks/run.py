@@ -202,20 +202,34 @@ def bench_samples(min_chars: int = 1_500_000) -> dict[str, Any] | None:
 
 
 def bench_html(root: Path, limit: int = 500) -> dict[str, Any]:
-    """HTML pages end to end (extraction + coding), and trafilatura alone on the same pages."""
+    """HTML pages end to end (extraction + coding) and trafilatura alone on the same pages; the
+    cleaning stage alone (extraction, metadata, furniture) and trafilatura alone on the next
+    ``limit`` pages."""
     import trafilatura
 
     from detente.pipeline import Pipeline
     from detente.records import Document
 
-    pages = [p.read_text(encoding="utf-8") for p in sorted((root / "html").iterdir())[:limit]]
+    files = sorted((root / "html").iterdir())
+    pages = [p.read_text(encoding="utf-8") for p in files[:limit]]
+    # the cleaning stage alone runs on other pages (its line and language memos must not have
+    # seen them), with trafilatura alone on those pages too
+    other = [p.read_text(encoding="utf-8") for p in files[limit : 2 * limit]]
     pipe = Pipeline()
     warm_up(pipe, load_texts(root))
     pipe.process(Document(id="w", source="w", html=pages[0]))
     trafilatura.extract(pages[0])
     t_traf, _ = _timed(lambda: [trafilatura.extract(p) for p in pages])
     t, _ = _timed(lambda: [pipe.process(Document(id=str(i), source=str(i), html=p)) for i, p in enumerate(pages)])
-    return {"html_pages_s": len(pages) / t, "trafilatura_pages_s": len(pages) / t_traf, "pages": len(pages)}
+    res = {"html_pages_s": len(pages) / t, "trafilatura_pages_s": len(pages) / t_traf, "pages": len(pages)}
+    if other:
+        # text.clean.v1 alone: trafilatura's extraction + our metadata and furniture work
+        clean = next(s for s in pipe.stages if s.name == "text.clean.v1")
+        t_traf2, _ = _timed(lambda: [trafilatura.extract(p) for p in other])
+        t_clean, _ = _timed(lambda: [clean(Document(id=str(i), source=str(i), html=p), pipe.ctx)
+                                     for i, p in enumerate(other)])
+        res.update({"html_clean_pages_s": len(other) / t_clean, "trafilatura_other_pages_s": len(other) / t_traf2})
+    return res
 
 
 def _child(code: str) -> dict[str, Any]:
@@ -392,6 +406,10 @@ def render(r: dict[str, Any]) -> str:
                      ">= 150 pages/s"))
         if traf:
             rows.append(("trafilatura alone, same pages (baseline)", f"{traf:.0f} pages/s", "", ""))
+        hc, traf2 = r["html"].get("html_clean_pages_s"), r["html"].get("trafilatura_other_pages_s")
+        if hc and traf2:
+            rows.append(("  stage text.clean.v1 alone, other pages", f"{hc:.0f} pages/s",
+                         f"{traf2 / hc:.2f}x trafilatura alone ({traf2:.0f} pages/s)", ""))
     if "memory" in r:
         m = r["memory"]
         rows.append(("peak RSS, all languages", f"{m['peak_rss_mb']:.0f} MB", "", "<= 600 MB"))

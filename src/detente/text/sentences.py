@@ -96,7 +96,8 @@ def split_paragraph(para: str, lang: str | None) -> list[tuple[int, int]]:
             if para[ms] == ".":
                 lo = max(0, ms - _TOKEN_WINDOW)
                 word = para[max(para.rfind(" ", lo, ms), para.rfind("\xa0", lo, ms), lo - 1) + 1 : ms + 1]
-                if word in abbr or _INITIAL.match(word):
+                # an initial ("J.", "(A.") is two or three characters: the regex only then
+                if word in abbr or (len(word) <= 3 and _INITIAL.match(word)):
                     continue
             bounds.append(m.end())
     if bounds and _QUOTE_CHARS.search(para):
