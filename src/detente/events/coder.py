@@ -118,6 +118,13 @@ a hit are coded. For each such sentence:
    ``adjunct_preps``) is a background event, not the complement of the clause's verb; a
    *con*-phrase right after an actor's *de*-phrase belongs to that noun (*las maniobras de Seúl con
    EE.UU.*), and a capital in such a *de*-phrase is a possessor, not a location.
+   Chinese/Vietnamese precision (news): a subjectless clause, or a 并/还-verb phrase opening its
+   clause, continues the subject of the clause chain (:meth:`SentenceCoder._chain_subject`), not
+   of an embedded clause (*…，遏制胡塞武装…，并敦促朝鲜…*); a group after 将/把 is an object
+   (``object_markers``); a promise/support whose complement is a hostile act (``hostile_complements``)
+   is no cooperation with its target; vi *có thể* is a possibility (``hypothetical``); *cuộc đàm
+   phán X-Y* names its pair; both sides talking *với các đối tác* talk to others; *, cuộc/vụ +
+   trigger* after an event is an appositive (``appositive_nouns``); 讨论了X局势 names a topic.
    Chinese/Vietnamese: countries inside a topic phrase (就 … 问题/局势, *về vấn đề …*:
    ``topic_open``/``topic_close``) are no parties, so 双方 takes the parties of the context; a
    country before 境内/境外 (``place_suffixes``) is a place, not an actor, unless 对 marks it; an
@@ -304,6 +311,15 @@ FUTURE_SUFFIXES: dict[str, tuple[str, ...]] = {"es": ("rá", "rán")}
 NOMINAL_PAIR_GAP: dict[str, int] = {"es": 48}
 #: Types whose missing recipient is the subject of their *que* complement (*exigió que China …*).
 COMPLEMENT_RECIPIENT_TYPES: frozenset[str] = frozenset({"REQUEST"})
+#: topic-chain languages: a clause without a subject continues the subject of the last clause
+#: that opens with its own (沙利文敦促王毅…，遏制胡塞武装…，并敦促朝鲜…: Sullivan urges North Korea)
+CHAIN_SUBJECT_LANGS: frozenset[str] = frozenset({"zh", "vi"})
+#: cooperative events whose complement may be a hostile act (*hứa … gây áp lực lên X*, *ủng hộ cuộc đối
+#: đầu với X*): then X is the act's target, no partner (:meth:`SentenceCoder._hostile_between`)
+HOSTILE_COMPLEMENT_TYPES: frozenset[str] = frozenset({"AGREE", "SUPPORT", "COOPERATE"})
+#: languages whose nominal talks name their pair right after the noun (*cuộc đàm phán Trung-Mỹ*):
+#: the pair are the parties, not the clause's subject or speaker
+PAIR_FIRST_LANGS: frozenset[str] = frozenset({"vi"})
 #: Condition words checked on the unfolded text (folded *si* "if" is also *sí* "yes").
 #: (not the reflexive *sí* after a preposition, often written without its accent: *entre si*)
 UNFOLDED_CONDITION: dict[str, re.Pattern[str]] = {
@@ -628,6 +644,14 @@ class SentenceCoder:
         self._place_suffixes = grammar_words(lang, "place_suffixes")
         self._perfect_aux = grammar_words(lang, "perfect_aux")
         self._embedded_close = grammar_words(lang, "embedded_close")
+        #: hostile act words (:meth:`_hostile_between`) and zh object markers (将/把 + a nominal)
+        self._hostile = grammar_words(lang, "hostile_complements")
+        self._object_markers = grammar_words(lang, "object_markers")
+        self._hostile_enders = grammar_words(lang, "hostile_enders")
+        self._intent_exceptions = grammar_words(lang, "intent_exceptions")
+        #: vi ", cuộc/vụ + trigger" after a coded event: an appositive naming that event again
+        appos = grammar_words(lang, "appositive_nouns")
+        self._appositive_re = re.compile(r"[,，]\s*(?:" + "|".join(map(re.escape, appos)) + r")\s+$") if appos else None
         #: a time preposition and up to three words before a cooperative noun trigger (*tras cuatro
         #: horas de conversaciones*): a background event of its own, no complement of the clause's verb
         adj = grammar_words(lang, "adjunct_preps")
@@ -811,6 +835,8 @@ class SentenceCoder:
                 if mh and (mh.group("with") or mh.group("to")) \
                         and not any(w in self._function_words for w in mh.group("head").split()):
                     marker = "with" if mh.group("with") else "to"  # (not "de": *huelga de transportistas colombianos*)
+            if marker is None and self._object_markers and text.endswith(self._object_markers, 0, s):
+                marker = "other"  # zh 将/把 + X (将美国对以色列的支持归咎于…): the verb's object, never its subject
             if marker is None and not self.spaced and m.is_location and _ends_with_word(text[max(0, s - 2):s], g.loc,
                                                                                          False):
                 marker = "loc"  # Chinese: 在曼谷 / 在北京举行 — a location particle a few characters back
@@ -1129,6 +1155,8 @@ class SentenceCoder:
                 continue
             if not self.spaced and text[:ts].endswith("的") and not self._zh_nominal_ok(text, ts, groups):
                 continue
+            if events and self._appositive_re is not None and self._appositive_re.search(text, max(0, ts - 12), ts):
+                continue  # "phóng tên lửa vào Israel, cuộc tấn công trực tiếp đầu tiên …": the same attack
             ev = self._event(doc, sent, text, entry, ts, te, cs, ce, groups, locs, context, options)
             if entry.event in COMPLEMENT_TYPES and not (entry.symmetric and entry.event in NO_COMPLEMENT_RECIPROCAL):
                 closed_clause = ci
@@ -1189,7 +1217,8 @@ class SentenceCoder:
         if _contains_word(neg_ctx, g.negation, self.spaced, g.neg_exceptions):
             return []
         # 5. intent
-        intent = bool(_contains_word(lw if self.spaced else text[max(subj_end, cs):ts][-12:], g.intent, self.spaced))
+        intent = bool(_contains_word(lw if self.spaced else text[max(subj_end, cs):ts][-12:], g.intent, self.spaced,
+                                     self._intent_exceptions))  # (zh 会见 holds no 会 "will")
         if not intent and self.lang in FUTURE_SUFFIXES and sent.text[ts:te].split(" ")[0].endswith(
                 FUTURE_SUFFIXES[self.lang]):
             intent = True  # "suspenderá los ensayos": a future form is an announced intent
@@ -1254,6 +1283,10 @@ class SentenceCoder:
                 and (subject is None or subject.end <= prev[1].end or subject.start > prev[2]) \
                 and (rel is None or prev[1].start >= rel):
             subject, counterpart = prev[1], None  # "Lavrov visited China and met Wang Yi"
+            if self.lang in CHAIN_SUBJECT_LANGS and cs > 0 and left.strip(" ,，") in g.vp_coord:
+                # "…，遏制胡塞武装…，并敦促朝鲜…": a verb phrase opening its clause continues the
+                # clause chain's subject, not the subject of an embedded clause before it
+                subject = self._chain_subject(text, cs, groups) or subject
         link = self._que_link(text, cs, groups) if subject is None and cs and self.lang in COMPLEMENTIZER_LANGS \
             else None
         if link is not None:
@@ -1278,6 +1311,8 @@ class SentenceCoder:
                            and (self.lang != "en" or self._identified(gr, entry))]
                 if earlier:
                     subject = earlier[-1]
+                    if self.lang in CHAIN_SUBJECT_LANGS:  # "华盛顿同意北京的要求，取消…": Washington lifts
+                        subject = self._chain_subject(text, cs, groups) or subject
                     if not self._parenthetical(text, subject, cs, ts):
                         fallback = True
                         flags.append("subject_from_context")
@@ -1384,6 +1419,8 @@ class SentenceCoder:
                     continue  # "villages near Poland's border with Belarus": a place, no party to the event
                 if entry.symmetric and not (gr.marker == "with" or (gr.marker is None and gr.start - te <= 24)):
                     continue  # "held talks with allies … China" is no meeting with China
+                if entry.symmetric and not self.spaced and self._topic_close and text.startswith(self._topic_close, gr.end):
+                    continue  # "双方讨论了乌克兰局势": the country names the topic of the talks, no party
                 if gr.marker == "to" and self._route_end(text, gr, post_groups):
                     continue  # "the bridge … from France to Germany": a route, not a target
                 if gr.marker in (None, "to", "with") or (gr.start - te <= 2 and gr.marker in ("other", "of", "loc")) or (
@@ -1438,6 +1475,15 @@ class SentenceCoder:
                               and not self._is_speaker(text, gr) and self._identified(gr, None)), None)
             if recipient is not None:
                 flags.append("recipient_in_complement")
+        if self.lang in PAIR_FIRST_LANGS and entry.symmetric and recipient is not None and recipient.marker is None \
+                and 0 <= recipient.start - te <= 2 and any(d in text[recipient.start:recipient.end] for d in "-–") and len(
+                {(it.mention.country if it.mention else None) for it in recipient.items} - {None}) >= 2:
+            subject, recipient, fallback = recipient, None, False  # "cuộc đàm phán Trung-Mỹ": the pair talks
+            flags.append("nominal")
+        if self.lang in PAIR_FIRST_LANGS and entry.symmetric and recipient is None and subject is not None \
+                and (len(subject.items) > 1 or any(it.both for it in subject.items)) and self._with_others(text, te, ce,
+                                                                                                   post_groups):
+            return []  # "được hai bên thảo luận … với các đối tác của mình": each side with others, not each other
         if subject is None and entry.symmetric:
             pair_group = next((gr for gr in post_groups if gr.marker not in ("loc", "by") and len(
                 {(it.mention.country if it.mention else None) for it in gr.items} - {None}) >= 2), None)
@@ -1503,6 +1549,11 @@ class SentenceCoder:
             if self.lang in PLACE_GENERIC_LANGS:
                 actors = _place_generic(actors, [gr for gr in groups if gr not in self._authored_groups], locs,
                                         self.lang in PLACE_LIST_LANGS)
+        if recipient is not None and self._hostile and entry.event in HOSTILE_COMPLEMENT_TYPES \
+                and self._hostile_between(text, te, recipient.end + 4 if not self.spaced and recipient.marker == "to"
+                                          else recipient.start):
+            # (zh names the target before the act: 承诺向伊朗施压; not 支持俄方对抗北约, Russia is supported)
+            return []  # "hứa sẽ gây áp lực lên Trung Quốc": a promise of a hostile act, no cooperation with its target
         recips = self._expand(recipient, groups, context, sector_ok=generic_target) \
             if recipient is not None else []
         if recips and self.lang in TARGET_PLACE_LANGS:
@@ -1955,6 +2006,45 @@ class SentenceCoder:
                     and text[cs - 1] == " " and text[:cs].rstrip().split(" ")[-1] in self._function_words:
                 gr.items[0].marker = None
 
+    def _chain_subject(self, text: str, cs: int, groups: list[Group]) -> Group | None:
+        """zh/vi topic chains (:data:`CHAIN_SUBJECT_LANGS`): the subject a subjectless clause at
+        ``cs`` continues — the first unmarked group of the nearest earlier clause that opens with
+        it (after a comma-set adverbial: *上周，美国…*; vi: one title word, *ông Biden*). A clause
+        whose first actor follows a verb (遏制胡塞武装…, an embedded complement) is skipped."""
+        starts = self.clauses(text)
+        k = bisect.bisect_left(starts, cs)
+        for i in range(k - 1, -1, -1):
+            a, b = starts[i], starts[i + 1] if i + 1 < len(starts) else len(text)
+            first = next((gr for gr in groups if a <= gr.start and gr.end <= b and gr.marker is None), None)
+            if first is None:
+                continue
+            gap = re.split(r"[,，]", text[a:first.start])[-1]
+            if (not gap.strip()) if not self.spaced else len(_words(gap)) <= 1:
+                return first
+        return None
+
+    def _with_others(self, text: str, te: int, ce: int, post_groups: list[Group]) -> bool:
+        """Does a with-word after a trigger (up to the clause end) open a determiner phrase without
+        an actor (*với các đối tác của mình*)? The talks are then with unnamed others (*với sự
+        tham dự của …*, no determiner, is a circumstance)."""
+        rx = _word_re(self.gram.with_, self.spaced) if self.gram.with_ else None
+        m = rx.search(text, te, ce) if rx is not None else None
+        return m is not None and (_words(text[m.end():m.end() + 12]) or [""])[0] in self._dets \
+            and not any(m.end() <= gr.start <= m.end() + 24 for gr in post_groups)
+
+    def _hostile_between(self, text: str, start: int, end: int) -> bool:
+        """Is there a hostile act word (grammar ``hostile_complements``: *gây áp lực*, *đối đầu*,
+        施压) between two offsets, not ended by a word before it (``hostile_enders``: *chấm dứt
+        xung đột*, 结束对抗)? A promise or support of a hostile act has its party as the act's
+        target, not as the partner (*hứa … gây áp lực lên Trung Quốc*)."""
+        if not self._hostile or start >= end:
+            return False
+        span = text[start:end]
+        m = _word_re(self._hostile, self.spaced)
+        hit = m.search(span) if m is not None else None
+        return hit is not None and not (self._hostile_enders and _contains_word(
+            span[:hit.start()], self._hostile_enders, self.spaced))
+
     def _title_gap(self, gap: str) -> bool:
         """Is ``gap`` one or two title words between a demonym and a person (*leader*, *opposition
         leader*, *rights activist*): lower-case content words, no function word or punctuation?"""
@@ -2107,7 +2197,7 @@ class SentenceCoder:
     def _topic_spans(self, text: str) -> list[tuple[int, int]]:
         """Topic phrases of talks (``grammar.json`` ``topic_open``/``topic_close``, zh/vi): from
         就/围绕 to the last 问题/议题/局势 … of its clause (*双方就乌克兰危机、朝鲜半岛等问题交换了意见*),
-        or from *về vấn đề* to the clause's end. Countries inside are topics, not parties."""
+        or from *về vấn đề*, *thảo luận tình hình* to the clause's end or a comma. Countries inside are topics, not parties."""
         out: list[tuple[int, int]] = []
         starts: list[int] | None = None  # (the clause starts, found once a topic word is)
         for w in self._topic_open:
@@ -2123,8 +2213,9 @@ class SentenceCoder:
                                 if text.rfind(c, i + len(w), end) >= 0), default=-1)
                     if last > 0:
                         out.append((i, last))
-                else:
-                    out.append((i, end))
+                else:  # (to the clause end or a comma: "Về vấn đề Đài Loan, Trung Quốc cảnh báo Mỹ")
+                    j = text.find(",", i + len(w), end)
+                    out.append((i, j if j >= 0 else end))
                 i = text.find(w, i + len(w))
         return out
 
