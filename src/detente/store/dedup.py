@@ -58,7 +58,7 @@ def party(actor: dict[str, Any] | None) -> str:
 def dyad_of(a: str, r: str) -> str:
     """Direction-free dyad string, e.g. ``CHN-USA``; a one-sided event is just ``USA``."""
     if a and r:
-        return "-".join(sorted((a, r)))
+        return f"{a}-{r}" if a <= r else f"{r}-{a}"  # = "-".join(sorted((a, r)))
     return a or r
 
 

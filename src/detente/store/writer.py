@@ -136,7 +136,7 @@ def sentence_hashes(doc: Document) -> list[str]:
         # and stripped, in one pass
         toks = _WORD_RUN.findall(s.casefold())
         norm = " ".join(toks)
-        if len(toks) < NEAR_DUP_SENTENCE_WORDS and (len(norm) < 2 * NEAR_DUP_SENTENCE_WORDS or len(
+        if len(toks) < NEAR_DUP_SENTENCE_WORDS and (len(norm) < 2 * NEAR_DUP_SENTENCE_WORDS or norm.isascii() or len(
                 _CJK_CHARS.findall(norm)) < 2 * NEAR_DUP_SENTENCE_WORDS):
             continue  # short: fewer than 8 words and 16 CJK characters
         h = content_hash(norm, length=16)
@@ -178,14 +178,17 @@ def event_record(ev: Event) -> dict[str, Any]:
 
 def precision_of(date: str) -> str:
     """Precision implied by the length of an ISO date string."""
-    return {4: "year", 7: "month"}.get(len(date), "day")
+    n = len(date)
+    return "year" if n == 4 else "month" if n == 7 else "day"
 
 
 def date_at(day: str | None, precision: str | None) -> str | None:
     """The event date at its precision, from the padded day."""
     if not day:
         return None
-    return {"year": day[:4], "month": day[:7]}.get(precision or "day", day)
+    if precision == "year":
+        return day[:4]
+    return day[:7] if precision == "month" else day
 
 
 @dataclass(slots=True)
@@ -754,6 +757,7 @@ class BatchWriter:
         created: set[str] = set()
         delta: dict[str, dict[str, Any]] = {}
         self.new_event_story: dict[str, str] = {}
+        new_event_story = self.new_event_story
         # signatures (dyads + specific actors) for documents that share no event with a story
         keys_of: dict[str, list[str]] = {}
         day_of: dict[str, str] = {}
@@ -770,7 +774,12 @@ class BatchWriter:
             if not ms:
                 continue
             link = [m.event_id for m in ms if m.precision in STORY_LINK_PRECISION] or [m.event_id for m in ms]
-            counts = Counter(find(ev_story[e]) for e in dict.fromkeys(link) if e in ev_story)
+            counts: dict[str, int] = {}
+            for e in dict.fromkeys(link):
+                es = ev_story.get(e)
+                if es is not None:
+                    es = find(es)
+                    counts[es] = counts.get(es, 0) + 1
             sig_sid: str | None = None
             if not counts and d.id in keys_of:
                 ks = keys_of[d.id]
@@ -797,17 +806,18 @@ class BatchWriter:
             doc_rows[d.id]["story_id"] = sid
             for k in keys_of.get(d.id, ()):
                 by_key.setdefault(k, {}).setdefault(day_of[d.id][:10], []).append((day_of[d.id], sid))
-            dl = delta[d.id] = {"sid": sid, "events": 0, "actors": Counter()}  # new: ids are unique
+            n_events = 0
+            dl_actors: dict[str, int] = {}
             for m in ms:
                 if m.event_id not in ev_story:
                     ev_story[m.event_id] = sid
-                    self.new_event_story[m.event_id] = sid
-                    dl["events"] += 1
-                    dl_actors = dl["actors"]
+                    new_event_story[m.event_id] = sid
+                    n_events += 1
                     if m.actor_c:
-                        dl_actors[m.actor_c] += 1
+                        dl_actors[m.actor_c] = dl_actors.get(m.actor_c, 0) + 1
                     if m.recipient_c:
-                        dl_actors[m.recipient_c] += 1
+                        dl_actors[m.recipient_c] = dl_actors.get(m.recipient_c, 0) + 1
+            delta[d.id] = {"sid": sid, "events": n_events, "actors": dl_actors}  # new: ids are unique
         # resolve merges
         for row in doc_rows.values():
             if row["story_id"]:
