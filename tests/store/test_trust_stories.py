@@ -38,7 +38,7 @@ def test_republished_is_found_whichever_page_is_stored_first(store: Any, fx: Any
     knows the talks were first reported on 18 March."""
     original = fx.anchorage("2021-03-18", "CNN", "https://edition.cnn.com/2021/03/18/politics/anchorage")
     s = "Blinken and Yang Jiechi traded sharp words at the talks in Anchorage in March."
-    later = fx.make_doc(f"Looking back\n\n{s}", lang="en", site="Daily Politics Review",
+    later = fx.make_doc(f"Anchorage talks\n\n{s}", lang="en", site="Daily Politics Review",
                         url="https://dpr.example/anchorage", pub="2021-04-22",
                         events=[(s, "traded sharp words", {
                             "event": "ACCUSE", "cameo": "112", "goldstein": -2.0, "quad": 3, "actor": fx.BLINKEN,

@@ -16,16 +16,22 @@ Document-level signals (measured when a document is stored, :func:`document_sign
 5. ``mt_artefacts`` — literal-translation artefacts (per-language patterns, matched in the text,
    title and site name) and ``repetitions`` (a content word three times within six words:
    "core interest of core in the core").
+6. ``retrospective`` — words in the title or lead by which the page says it looks back on purpose
+   ("five years after", "anniversary", "回顾", "hace un año"), and ``old_lead`` — the day the
+   page's lead tells, when it is :data:`REPUBLISH_DAYS` or more before the page's date.
 
 Store-level signals (need other documents or the events, set by the store):
 
-6. ``copy_of`` — the same or nearly the same text is already stored under another, unrelated
-   site (``copy_of_doc`` whatever the site: copies are linked but not counted as sources).
-7. ``old_events`` / ``events`` — how many of the document's events are old news: first reported
+7. ``copy_of`` — the same or nearly the same text is already stored under another, unrelated
+   site: neither the same site name nor a host of the same outlet (``asia.harborwire.com`` is
+   ``harborwire.com``'s edition); ``copy_of_doc`` whatever the site: copies are linked but not
+   counted as sources.
+8. ``old_events`` / ``events`` — how many of the document's events are old news: first reported
    by other documents, or dated by the text itself, at least :data:`REPUBLISH_DAYS` before
    this one was published.
 
-Flags (:func:`flags_from_signals`): ``republished`` (most events old), ``machine_translated``
+Flags (:func:`flags_from_signals`): ``republished`` (a late copy of an earlier page; or, on a page
+that does not say it looks back, most events old or an old lead), ``machine_translated``
 (misspelt names and artefacts add up to :data:`MT_ARTEFACTS`), ``garbled`` (a name in a role he
 did not hold: the facts themselves are wrong), ``content_farm`` (a copy under an unrelated site, a
 sports/casino site carrying world news, or a page that is mostly boilerplate), ``near_duplicate``
@@ -62,8 +68,13 @@ DATA_FILE = data_path("store", "trust_signals.json", must_exist=False)
 #: Follow-up reporting within a month is normal news; beyond a month it is an old story.
 REPUBLISH_DAYS = 30
 
-#: Share of a page's events that must be old for the page to be a republication.
+#: Share of a page's events that must be old for the page to be a republication (any share will
+#: do when the page's lead itself tells an old day).
 REPUBLISH_SHARE = 0.5
+
+#: How far into the text retrospective markers are looked for (the title always): a page that
+#: looks back says so in its title or lead.
+RETRO_LEAD_CHARS = 600
 
 #: Above this share of furniture in the raw text, a page is mostly boilerplate. Cleaned news pages
 #: in the team's samples lose 10–50 % to furniture; content-farm pages wrap a short copied
@@ -111,6 +122,7 @@ class TrustData:
     title_qualifiers: dict[str, tuple[str, ...]]
     noble_titles: frozenset[str]
     checked_offices: frozenset[str]
+    retrospective: dict[str, re.Pattern[str]]
 
 
 @functools.cache
@@ -127,6 +139,8 @@ def load_trust_data(path: Path | None = None) -> TrustData:
                           for lang, words in raw.get("title_qualifiers", {}).items()},
         noble_titles=frozenset(w.casefold() for w in raw.get("noble_titles", [])),
         checked_offices=frozenset(raw.get("checked_offices", [])),
+        retrospective={lang: re.compile("|".join(f"(?:{p})" for p in pats), re.IGNORECASE)
+                       for lang, pats in raw.get("retrospective_markers", {}).items() if pats},
     )
 
 
@@ -200,7 +214,36 @@ def document_signals(doc: Document, data: TrustData | None = None) -> dict[str, 
     ot = off_topic_site(doc.site, doc.url, data)
     if ot:
         sig["off_topic_site"] = ot
+    retro = retrospective_markers(doc, data)
+    if retro:
+        sig["retrospective"] = retro
+    old_lead = _old_lead(doc)
+    if old_lead:
+        sig["old_lead"] = old_lead
     return sig
+
+
+def retrospective_markers(doc: Document, data: TrustData | None = None) -> list[str]:
+    """The words by which a page says it looks back on purpose ("five years ago this week",
+    "anniversary", "回顾", "hace un año", "nhìn lại"), found in its title and lead
+    (:data:`RETRO_LEAD_CHARS`): such a page recalls old events openly and is no republication."""
+    data = data or load_trust_data()
+    pat = data.retrospective.get(doc.lang or "", None)
+    if pat is None:
+        return []
+    head = "\n".join(x for x in (doc.title, (doc.text or "")[:RETRO_LEAD_CHARS]) if x)
+    return sorted({m.group(0).casefold() for m in pat.finditer(head)})
+
+
+def _old_lead(doc: Document) -> str | None:
+    """The day the page's lead tells (:func:`_lead_day`), when it is :data:`REPUBLISH_DAYS` or
+    more before the page's publication date: the page opens with old news as its news."""
+    if not isinstance(doc.pub_date, dt.date) or not doc.sentences:
+        return None
+    lead = _lead_day(doc)
+    if lead is None or (doc.pub_date - dt.date.fromisoformat(lead)).days < REPUBLISH_DAYS:
+        return None
+    return lead
 
 
 _UNIONS: dict[tuple[re.Pattern[str], ...], re.Pattern[str] | None] = {}
@@ -481,8 +524,11 @@ def _title_holder(m: ActorMention, prefixes: list[str], lang: str, day: str, dat
 def flags_from_signals(sig: dict[str, Any], has_events: bool) -> list[str]:
     """The trust flags a document's signals support (store-level signals included)."""
     flags: list[str] = []
-    old, n = int(sig.get("old_events", 0)), int(sig.get("events", 0))
-    if sig.get("republished_copy") or (old and n and old / n >= REPUBLISH_SHARE):
+    old, n = int(sig.get("old_events", 0)), int(sig.get("events", int(has_events)))
+    # old news presented as news: a late copy of an earlier page, most events old, or a page with
+    # events whose lead tells an old day — unless the page says it looks back
+    old_news = bool(n and ((old and old / n >= REPUBLISH_SHARE) or sig.get("old_lead")))
+    if sig.get("republished_copy") or (old_news and not sig.get("retrospective")):
         flags.append("republished")
     names = len(set(sig.get("fuzzy_names") or []) | set(sig.get("misspelt_names") or []))
     artefacts = len(sig.get("mt_artefacts") or []) + len(sig.get("repetitions") or [])
