@@ -19,14 +19,16 @@ Document-level signals (measured when a document is stored, :func:`document_sign
 6. ``retrospective`` — words in the title or lead by which the page says it looks back on purpose
    ("five years after", "anniversary", "回顾", "hace un año"), and ``old_lead`` — the day the
    page's lead tells, when it is :data:`REPUBLISH_DAYS` or more before the page's date.
+7. ``few_articles`` — articles make a smaller share of the body's words than natural news of the
+   language shows (en, es, fr): one artefact of a word-for-word translation.
 
 Store-level signals (need other documents or the events, set by the store):
 
-7. ``copy_of`` — the same or nearly the same text is already stored under another, unrelated
+8. ``copy_of`` — the same or nearly the same text is already stored under another, unrelated
    site: neither the same site name nor a host of the same outlet (``asia.harborwire.com`` is
    ``harborwire.com``'s edition); ``copy_of_doc`` whatever the site: copies are linked but not
    counted as sources.
-8. ``old_events`` / ``events`` — how many of the document's events are old news: first reported
+9. ``old_events`` / ``events`` — how many of the document's events are old news: first reported
    by other documents, or dated by the text itself, at least :data:`REPUBLISH_DAYS` before
    this one was published.
 
@@ -86,6 +88,10 @@ BOILERPLATE_FARM = 0.8
 #: page has 2 misspelt names and 6 artefacts, clean pages of the demo corpus and fixtures 0.
 MT_ARTEFACTS = 2
 
+#: Fewest words of a page body on which the share of articles is read (shorter pages vary too
+#: much: a headline and a dateline have none).
+ARTICLE_MIN_WORDS = 60
+
 #: Misspelt names: a capitalised word at least this similar (rapidfuzz ratio, 0–100) to a
 #: prominent person's surname ("Rubbio"/"Rubio" 90.9; "Rubin"/"Rubio" 80 stays out) …
 MISSPELT_RATIO = 85.0
@@ -123,6 +129,7 @@ class TrustData:
     noble_titles: frozenset[str]
     checked_offices: frozenset[str]
     retrospective: dict[str, re.Pattern[str]]
+    articles: dict[str, tuple[frozenset[str], float]]
 
 
 @functools.cache
@@ -141,6 +148,8 @@ def load_trust_data(path: Path | None = None) -> TrustData:
         checked_offices=frozenset(raw.get("checked_offices", [])),
         retrospective={lang: re.compile("|".join(f"(?:{p})" for p in pats), re.IGNORECASE)
                        for lang, pats in raw.get("retrospective_markers", {}).items() if pats},
+        articles={lang: (frozenset(w.casefold() for w in a["words"]), float(a["min_share"]))
+                  for lang, a in raw.get("articles", {}).items()},
     )
 
 
@@ -195,9 +204,13 @@ def document_signals(doc: Document, data: TrustData | None = None) -> dict[str, 
     data = data or load_trust_data()
     raw_len = len(doc.raw_text or "")
     removed = sum(max(0, r.end - r.start) for r in doc.removed)
-    fuzzy = sorted({m.entry for m in doc.mentions if m.fuzzy})
-    conflicts = role_conflicts(doc)
     text = doc.text or ""
+    misspelt = misspelt_names(text)
+    # a misspelling both the actor layer matched fuzzily and the name scan found is one piece of
+    # evidence, not two ("Blinkin": fuzzy P_antony_blinken and "Blinkin ~ Antony Blinken")
+    seen = {x.split(" ~ ", 1)[0] for x in misspelt}
+    fuzzy = sorted({m.entry for m in doc.mentions if m.fuzzy and not any(w in m.text for w in seen)})
+    conflicts = role_conflicts(doc)
     surface = "\n".join(x for x in (doc.title, doc.site, text) if x)
     pats = data.mt_patterns.get(doc.lang or "", ())
     any_pat = _any_pattern(pats)
@@ -206,7 +219,7 @@ def document_signals(doc: Document, data: TrustData | None = None) -> dict[str, 
     sig: dict[str, Any] = {
         "boilerplate_ratio": round(removed / raw_len, 3) if raw_len else 0.0,
         "fuzzy_names": fuzzy,
-        "misspelt_names": misspelt_names(text),
+        "misspelt_names": misspelt,
         "role_conflicts": conflicts,
         "mt_artefacts": artefacts,
         "repetitions": repetitions(text),
@@ -214,6 +227,9 @@ def document_signals(doc: Document, data: TrustData | None = None) -> dict[str, 
     ot = off_topic_site(doc.site, doc.url, data)
     if ot:
         sig["off_topic_site"] = ot
+    few = article_share(doc, data)
+    if few is not None:
+        sig["few_articles"] = few
     retro = retrospective_markers(doc, data)
     if retro:
         sig["retrospective"] = retro
@@ -221,6 +237,28 @@ def document_signals(doc: Document, data: TrustData | None = None) -> dict[str, 
     if old_lead:
         sig["old_lead"] = old_lead
     return sig
+
+
+_LETTER_WORD = re.compile(r"[^\W\d_]+")
+
+
+def article_share(doc: Document, data: TrustData | None = None) -> float | None:
+    """The share of articles among the words of the page's body (title and first line left
+    out), when the language has articles, the body :data:`ARTICLE_MIN_WORDS` words or more and
+    the share below what natural news of the language shows (``trust_signals.json``); else
+    ``None``. A word-for-word translation from Chinese, Vietnamese or Russian drops them
+    ("Sides discussed situation on Ukraine")."""
+    data = data or load_trust_data()
+    arts = data.articles.get(doc.lang or "")
+    if arts is None:
+        return None
+    words, least = arts
+    body = (doc.text or "").split("\n", 1)[-1]
+    toks = _LETTER_WORD.findall(body)
+    if len(toks) < ARTICLE_MIN_WORDS:
+        return None
+    share = sum(1 for t in toks if t.casefold() in words) / len(toks)
+    return round(share, 3) if share < least else None
 
 
 def retrospective_markers(doc: Document, data: TrustData | None = None) -> list[str]:
@@ -383,7 +421,9 @@ def misspelt_names(text: str) -> list[str]:
             low = _fold(text) if low is None else low
             if _fold(name) not in low:
                 out.add(f"{a} {b} ~ {name}")
-    return sorted(out)
+    # one misspelling is one piece of evidence: "Antony Blinkin" is not counted again as "Blinkin"
+    pairs = [x.split(" ~ ", 1)[0] for x in out if " " in x.split(" ~ ", 1)[0]]
+    return sorted(x for x in out if not any(x.split(" ~ ", 1)[0] in p.split() for p in pairs))
 
 
 def role_conflicts(doc: Document) -> list[str]:
@@ -420,25 +460,36 @@ def role_conflicts(doc: Document) -> list[str]:
             before = text[max(0, m.start - 24):m.start].casefold().rstrip(" -")
             if _qualified(before, m.text.casefold(), quals):
                 continue  # "former Foreign Minister X", "时任外交部长X": the title is of another time
-            told = _sentence_day(doc, starts, m)
-            if told is None and not lead:
+            told = _sentence_days(doc, starts, m)
+            if not told and not lead:
                 lead.append(_lead_day(doc))
-            title = _title_holder(m, prefixes, doc.lang or "en", told or lead[0] or day, data)
-            if title is not None:
-                out.append(f"{m.name} as {title}")
+            days = told or (lead[0] or day,)
+            # a title is right if the person held the post on any day the sentence may mean
+            # ("in March": the first or the last day of March)
+            titles = [_title_holder(m, prefixes, doc.lang or "en", d, data) for d in days]
+            if all(titles):
+                out.append(f"{m.name} as {titles[0]}")
     return out
 
 
-def _sentence_day(doc: Document, starts: list[int], m: ActorMention) -> str | None:
-    """The day the sentence of ``m`` reports ("6月18日，外交部长秦刚…" on an October page: June 18),
-    when it names one to the day: a title is read as of the time the sentence describes.
-    ``starts``: the sentences' start offsets."""
+def _sentence_days(doc: Document, starts: list[int], m: ActorMention) -> tuple[str, ...]:
+    """The days the sentence of ``m`` reports ("6月18日，外交部长秦刚…" on an October page: June 18;
+    "in March": the first and last day of March), when it names a day or a month: a title is read
+    as of the time the sentence describes. ``starts``: the sentences' start offsets."""
     k = bisect.bisect_right(starts, m.start) - 1
     if k < 0 or m.start >= doc.sentences[k].end:
-        return None
+        return ()
     sent = doc.sentences[k]
     iso, prec = _resolve_day(doc, sent.text, sent.lang)
-    return iso if prec == "day" else None
+    if iso is None:
+        return ()
+    if prec == "day":
+        return (iso,)
+    if prec == "month":
+        first = dt.date.fromisoformat(iso[:7] + "-01")
+        last = dt.date(first.year + (first.month == 12), first.month % 12 + 1, 1) - dt.timedelta(days=1)
+        return (first.isoformat(), last.isoformat())
+    return ()
 
 
 def _lead_day(doc: Document) -> str | None:
@@ -531,7 +582,8 @@ def flags_from_signals(sig: dict[str, Any], has_events: bool) -> list[str]:
     if sig.get("republished_copy") or (old_news and not sig.get("retrospective")):
         flags.append("republished")
     names = len(set(sig.get("fuzzy_names") or []) | set(sig.get("misspelt_names") or []))
-    artefacts = len(sig.get("mt_artefacts") or []) + len(sig.get("repetitions") or [])
+    artefacts = (len(sig.get("mt_artefacts") or []) + len(sig.get("repetitions") or [])
+                 + ("few_articles" in sig))
     if names + artefacts >= MT_ARTEFACTS:
         flags.append("machine_translated")
     if sig.get("role_conflicts"):
