@@ -553,6 +553,8 @@ def _title_holder(m: ActorMention, prefixes: list[str], lang: str, day: str, dat
         got = lookup(prefix, date=day, lang=lang)
         if len(got) != 1 or got[0].kind != "role" or got[0].end - got[0].start != len(prefix):
             continue
+        if got[0].entry.startswith("role:") and got[0].entry.count(":") > 1:
+            continue  # "Secretary of State Antony": a title read with a name it does not know; try shorter
         r = got[0]
         if prefix.casefold() in data.noble_titles:
             return None  # "Prince Faisal": a rank, not an office
