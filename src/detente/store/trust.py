@@ -16,16 +16,24 @@ Document-level signals (measured when a document is stored, :func:`document_sign
 5. ``mt_artefacts`` — literal-translation artefacts (per-language patterns, matched in the text,
    title and site name) and ``repetitions`` (a content word three times within six words:
    "core interest of core in the core").
+6. ``retrospective`` — words in the title or lead by which the page says it looks back on purpose
+   ("five years after", "anniversary", "回顾", "hace un año"), and ``old_lead`` — the day the
+   page's lead tells, when it is :data:`REPUBLISH_DAYS` or more before the page's date.
+7. ``few_articles`` — articles make a smaller share of the body's words than natural news of the
+   language shows (en, es, fr): one artefact of a word-for-word translation.
 
 Store-level signals (need other documents or the events, set by the store):
 
-6. ``copy_of`` — the same or nearly the same text is already stored under another, unrelated
-   site (``copy_of_doc`` whatever the site: copies are linked but not counted as sources).
-7. ``old_events`` / ``events`` — how many of the document's events are old news: first reported
+8. ``copy_of`` — the same or nearly the same text is already stored under another, unrelated
+   site: neither the same site name nor a host of the same outlet (``asia.harborwire.com`` is
+   ``harborwire.com``'s edition); ``copy_of_doc`` whatever the site: copies are linked but not
+   counted as sources.
+9. ``old_events`` / ``events`` — how many of the document's events are old news: first reported
    by other documents, or dated by the text itself, at least :data:`REPUBLISH_DAYS` before
    this one was published.
 
-Flags (:func:`flags_from_signals`): ``republished`` (most events old), ``machine_translated``
+Flags (:func:`flags_from_signals`): ``republished`` (a late copy of an earlier page; or, on a page
+that does not say it looks back, most events old or an old lead), ``machine_translated``
 (misspelt names and artefacts add up to :data:`MT_ARTEFACTS`), ``garbled`` (a name in a role he
 did not hold: the facts themselves are wrong), ``content_farm`` (a copy under an unrelated site, a
 sports/casino site carrying world news, or a page that is mostly boilerplate), ``near_duplicate``
@@ -62,8 +70,13 @@ DATA_FILE = data_path("store", "trust_signals.json", must_exist=False)
 #: Follow-up reporting within a month is normal news; beyond a month it is an old story.
 REPUBLISH_DAYS = 30
 
-#: Share of a page's events that must be old for the page to be a republication.
+#: Share of a page's events that must be old for the page to be a republication (any share will
+#: do when the page's lead itself tells an old day).
 REPUBLISH_SHARE = 0.5
+
+#: How far into the text retrospective markers are looked for (the title always): a page that
+#: looks back says so in its title or lead.
+RETRO_LEAD_CHARS = 600
 
 #: Above this share of furniture in the raw text, a page is mostly boilerplate. Cleaned news pages
 #: in the team's samples lose 10–50 % to furniture; content-farm pages wrap a short copied
@@ -74,6 +87,10 @@ BOILERPLATE_FARM = 0.8
 #: distinct misspelt known names. One alone is a typo or an idiom; the machine-translated demo
 #: page has 2 misspelt names and 6 artefacts, clean pages of the demo corpus and fixtures 0.
 MT_ARTEFACTS = 2
+
+#: Fewest words of a page body on which the share of articles is read (shorter pages vary too
+#: much: a headline and a dateline have none).
+ARTICLE_MIN_WORDS = 60
 
 #: Misspelt names: a capitalised word at least this similar (rapidfuzz ratio, 0–100) to a
 #: prominent person's surname ("Rubbio"/"Rubio" 90.9; "Rubin"/"Rubio" 80 stays out) …
@@ -111,6 +128,8 @@ class TrustData:
     title_qualifiers: dict[str, tuple[str, ...]]
     noble_titles: frozenset[str]
     checked_offices: frozenset[str]
+    retrospective: dict[str, re.Pattern[str]]
+    articles: dict[str, tuple[frozenset[str], float]]
 
 
 @functools.cache
@@ -127,6 +146,10 @@ def load_trust_data(path: Path | None = None) -> TrustData:
                           for lang, words in raw.get("title_qualifiers", {}).items()},
         noble_titles=frozenset(w.casefold() for w in raw.get("noble_titles", [])),
         checked_offices=frozenset(raw.get("checked_offices", [])),
+        retrospective={lang: re.compile("|".join(f"(?:{p})" for p in pats), re.IGNORECASE)
+                       for lang, pats in raw.get("retrospective_markers", {}).items() if pats},
+        articles={lang: (frozenset(w.casefold() for w in a["words"]), float(a["min_share"]))
+                  for lang, a in raw.get("articles", {}).items()},
     )
 
 
@@ -181,9 +204,13 @@ def document_signals(doc: Document, data: TrustData | None = None) -> dict[str, 
     data = data or load_trust_data()
     raw_len = len(doc.raw_text or "")
     removed = sum(max(0, r.end - r.start) for r in doc.removed)
-    fuzzy = sorted({m.entry for m in doc.mentions if m.fuzzy})
-    conflicts = role_conflicts(doc)
     text = doc.text or ""
+    misspelt = misspelt_names(text)
+    # a misspelling both the actor layer matched fuzzily and the name scan found is one piece of
+    # evidence, not two ("Blinkin": fuzzy P_antony_blinken and "Blinkin ~ Antony Blinken")
+    seen = {x.split(" ~ ", 1)[0] for x in misspelt}
+    fuzzy = sorted({m.entry for m in doc.mentions if m.fuzzy and not any(w in m.text for w in seen)})
+    conflicts = role_conflicts(doc)
     surface = "\n".join(x for x in (doc.title, doc.site, text) if x)
     pats = data.mt_patterns.get(doc.lang or "", ())
     any_pat = _any_pattern(pats)
@@ -192,7 +219,7 @@ def document_signals(doc: Document, data: TrustData | None = None) -> dict[str, 
     sig: dict[str, Any] = {
         "boilerplate_ratio": round(removed / raw_len, 3) if raw_len else 0.0,
         "fuzzy_names": fuzzy,
-        "misspelt_names": misspelt_names(text),
+        "misspelt_names": misspelt,
         "role_conflicts": conflicts,
         "mt_artefacts": artefacts,
         "repetitions": repetitions(text),
@@ -200,7 +227,61 @@ def document_signals(doc: Document, data: TrustData | None = None) -> dict[str, 
     ot = off_topic_site(doc.site, doc.url, data)
     if ot:
         sig["off_topic_site"] = ot
+    few = article_share(doc, data)
+    if few is not None:
+        sig["few_articles"] = few
+    retro = retrospective_markers(doc, data)
+    if retro:
+        sig["retrospective"] = retro
+    old_lead = _old_lead(doc)
+    if old_lead:
+        sig["old_lead"] = old_lead
     return sig
+
+
+_LETTER_WORD = re.compile(r"[^\W\d_]+")
+
+
+def article_share(doc: Document, data: TrustData | None = None) -> float | None:
+    """The share of articles among the words of the page's body (title and first line left
+    out), when the language has articles, the body :data:`ARTICLE_MIN_WORDS` words or more and
+    the share below what natural news of the language shows (``trust_signals.json``); else
+    ``None``. A word-for-word translation from Chinese, Vietnamese or Russian drops them
+    ("Sides discussed situation on Ukraine")."""
+    data = data or load_trust_data()
+    arts = data.articles.get(doc.lang or "")
+    if arts is None:
+        return None
+    words, least = arts
+    body = (doc.text or "").split("\n", 1)[-1]
+    toks = _LETTER_WORD.findall(body)
+    if len(toks) < ARTICLE_MIN_WORDS:
+        return None
+    share = sum(1 for t in toks if t.casefold() in words) / len(toks)
+    return round(share, 3) if share < least else None
+
+
+def retrospective_markers(doc: Document, data: TrustData | None = None) -> list[str]:
+    """The words by which a page says it looks back on purpose ("five years ago this week",
+    "anniversary", "回顾", "hace un año", "nhìn lại"), found in its title and lead
+    (:data:`RETRO_LEAD_CHARS`): such a page recalls old events openly and is no republication."""
+    data = data or load_trust_data()
+    pat = data.retrospective.get(doc.lang or "", None)
+    if pat is None:
+        return []
+    head = "\n".join(x for x in (doc.title, (doc.text or "")[:RETRO_LEAD_CHARS]) if x)
+    return sorted({m.group(0).casefold() for m in pat.finditer(head)})
+
+
+def _old_lead(doc: Document) -> str | None:
+    """The day the page's lead tells (:func:`_lead_day`), when it is :data:`REPUBLISH_DAYS` or
+    more before the page's publication date: the page opens with old news as its news."""
+    if not isinstance(doc.pub_date, dt.date) or not doc.sentences:
+        return None
+    lead = _lead_day(doc)
+    if lead is None or (doc.pub_date - dt.date.fromisoformat(lead)).days < REPUBLISH_DAYS:
+        return None
+    return lead
 
 
 _UNIONS: dict[tuple[re.Pattern[str], ...], re.Pattern[str] | None] = {}
@@ -340,7 +421,9 @@ def misspelt_names(text: str) -> list[str]:
             low = _fold(text) if low is None else low
             if _fold(name) not in low:
                 out.add(f"{a} {b} ~ {name}")
-    return sorted(out)
+    # one misspelling is one piece of evidence: "Antony Blinkin" is not counted again as "Blinkin"
+    pairs = [x.split(" ~ ", 1)[0] for x in out if " " in x.split(" ~ ", 1)[0]]
+    return sorted(x for x in out if not any(x.split(" ~ ", 1)[0] in p.split() for p in pairs))
 
 
 def role_conflicts(doc: Document) -> list[str]:
@@ -377,25 +460,36 @@ def role_conflicts(doc: Document) -> list[str]:
             before = text[max(0, m.start - 24):m.start].casefold().rstrip(" -")
             if _qualified(before, m.text.casefold(), quals):
                 continue  # "former Foreign Minister X", "时任外交部长X": the title is of another time
-            told = _sentence_day(doc, starts, m)
-            if told is None and not lead:
+            told = _sentence_days(doc, starts, m)
+            if not told and not lead:
                 lead.append(_lead_day(doc))
-            title = _title_holder(m, prefixes, doc.lang or "en", told or lead[0] or day, data)
-            if title is not None:
-                out.append(f"{m.name} as {title}")
+            days = told or (lead[0] or day,)
+            # a title is right if the person held the post on any day the sentence may mean
+            # ("in March": the first or the last day of March)
+            titles = [_title_holder(m, prefixes, doc.lang or "en", d, data) for d in days]
+            if all(titles):
+                out.append(f"{m.name} as {titles[0]}")
     return out
 
 
-def _sentence_day(doc: Document, starts: list[int], m: ActorMention) -> str | None:
-    """The day the sentence of ``m`` reports ("6月18日，外交部长秦刚…" on an October page: June 18),
-    when it names one to the day: a title is read as of the time the sentence describes.
-    ``starts``: the sentences' start offsets."""
+def _sentence_days(doc: Document, starts: list[int], m: ActorMention) -> tuple[str, ...]:
+    """The days the sentence of ``m`` reports ("6月18日，外交部长秦刚…" on an October page: June 18;
+    "in March": the first and last day of March), when it names a day or a month: a title is read
+    as of the time the sentence describes. ``starts``: the sentences' start offsets."""
     k = bisect.bisect_right(starts, m.start) - 1
     if k < 0 or m.start >= doc.sentences[k].end:
-        return None
+        return ()
     sent = doc.sentences[k]
     iso, prec = _resolve_day(doc, sent.text, sent.lang)
-    return iso if prec == "day" else None
+    if iso is None:
+        return ()
+    if prec == "day":
+        return (iso,)
+    if prec == "month":
+        first = dt.date.fromisoformat(iso[:7] + "-01")
+        last = dt.date(first.year + (first.month == 12), first.month % 12 + 1, 1) - dt.timedelta(days=1)
+        return (first.isoformat(), last.isoformat())
+    return ()
 
 
 def _lead_day(doc: Document) -> str | None:
@@ -459,6 +553,8 @@ def _title_holder(m: ActorMention, prefixes: list[str], lang: str, day: str, dat
         got = lookup(prefix, date=day, lang=lang)
         if len(got) != 1 or got[0].kind != "role" or got[0].end - got[0].start != len(prefix):
             continue
+        if got[0].entry.startswith("role:") and got[0].entry.count(":") > 1:
+            continue  # "Secretary of State Antony": a title read with a name it does not know; try shorter
         r = got[0]
         if prefix.casefold() in data.noble_titles:
             return None  # "Prince Faisal": a rank, not an office
@@ -481,11 +577,15 @@ def _title_holder(m: ActorMention, prefixes: list[str], lang: str, day: str, dat
 def flags_from_signals(sig: dict[str, Any], has_events: bool) -> list[str]:
     """The trust flags a document's signals support (store-level signals included)."""
     flags: list[str] = []
-    old, n = int(sig.get("old_events", 0)), int(sig.get("events", 0))
-    if sig.get("republished_copy") or (old and n and old / n >= REPUBLISH_SHARE):
+    old, n = int(sig.get("old_events", 0)), int(sig.get("events", int(has_events)))
+    # old news presented as news: a late copy of an earlier page, most events old, or a page with
+    # events whose lead tells an old day — unless the page says it looks back
+    old_news = bool(n and ((old and old / n >= REPUBLISH_SHARE) or sig.get("old_lead")))
+    if sig.get("republished_copy") or (old_news and not sig.get("retrospective")):
         flags.append("republished")
     names = len(set(sig.get("fuzzy_names") or []) | set(sig.get("misspelt_names") or []))
-    artefacts = len(sig.get("mt_artefacts") or []) + len(sig.get("repetitions") or [])
+    artefacts = (len(sig.get("mt_artefacts") or []) + len(sig.get("repetitions") or [])
+                 + ("few_articles" in sig))
     if names + artefacts >= MT_ARTEFACTS:
         flags.append("machine_translated")
     if sig.get("role_conflicts"):

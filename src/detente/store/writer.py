@@ -121,6 +121,13 @@ def related_sites(a: str | None, b: str | None) -> bool:
     return len(ta) >= 2 and len(tb) >= 2 and ta[-2:] == tb[-2:]
 
 
+def _same_outlet(url_a: str | None, url_b: str | None) -> bool:
+    """Whether two URLs are on one outlet's hosts (``asia.harborwire.com``, ``harborwire.com``),
+    whatever site names the pages give; ``False`` when either has no host."""
+    a, b = trust.host_of(url_a), trust.host_of(url_b)
+    return bool(a and b) and related_sites(a, b)
+
+
 _SENT_SPLIT = re.compile(r"(?<=[.!?。！？])\s*|\n+")
 _WORD_RUN = re.compile(r"\w+")
 _CJK_CHARS = re.compile("[\u3040-\u9fff\uac00-\ud7af]")
@@ -556,8 +563,9 @@ class BatchWriter:
                 me["origin"] = sig["origin_site"] = origin["origin"]
                 sig["copy_of_doc"] = origin["id"]
                 self._copy_of[d.id] = origin["id"]
-                if not related_sites(trust.site_key(origin["site"], origin["url"]), site):
-                    sig["copy_of"] = origin["id"]
+                if not (related_sites(trust.site_key(origin["site"], origin["url"]), site)
+                        or _same_outlet(origin["url"], d.url)):
+                    sig["copy_of"] = origin["id"]  # an unrelated site (not the outlet's own edition)
                 if pub and origin["pub_date"] and (
                         dt.date.fromisoformat(pub) - dt.date.fromisoformat(origin["pub_date"])).days >= trust.REPUBLISH_DAYS:
                     sig["republished_copy"] = origin["id"]
