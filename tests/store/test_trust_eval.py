@@ -1,10 +1,12 @@
 """The trust-flag scorer (issue #6): its arithmetic on a hand-made case, the real pipeline on a tiny
 in-test set, and the labelled set ``gold/trust/trust_dev.jsonl`` with floors.
 
-The floors are the values measured when the set was written (before any tuning against it) minus
-0.05, rounded down. They only go up. ``garbled`` (0 of 8 when the set was written: the role check
-never looked inside a titled person mention) was fixed after that measurement, on this set's
-evidence, so its floor (and the micro one) is optimistic until a second labelled set exists.
+The floors are measured values minus 0.05, rounded down; they only go up. The dev set
+(``trust_dev.jsonl``) has been tuned against (garbled in session 3; republished, content_farm and
+machine_translated in session 4: every flag now 1.00 on it), so its figures are optimistic. The
+blind set ``trust_test.jsonl`` (72 pages written in session 4 by an engineer who never read the
+detector, never tuned on) is the honest measure: its floors are its first measurement after the
+session-4 work (before it: micro P .730 / R .692).
 """
 
 from __future__ import annotations
@@ -21,14 +23,28 @@ from detente.store.cli import eval_trust
 
 TRUST_SET = Path(__file__).resolve().parents[2] / "gold" / "trust" / "trust_dev.jsonl"
 
-#: (flag or "micro") → metric → floor. Measured on 87 pages: see gold/trust/README.md.
+#: (flag or "micro") → metric → floor, on the dev set (87 pages: see gold/trust/README.md).
 FLOORS: dict[str, dict[str, float]] = {
-    "republished": {"precision": 0.52, "recall": 0.61, "f1": 0.56},
-    "machine_translated": {"precision": 0.95, "recall": 0.67, "f1": 0.79},
-    "content_farm": {"precision": 0.86, "recall": 0.95, "f1": 0.90},
+    "republished": {"precision": 0.95, "recall": 0.95, "f1": 0.95},
+    "machine_translated": {"precision": 0.95, "recall": 0.95, "f1": 0.95},
+    "content_farm": {"precision": 0.95, "recall": 0.95, "f1": 0.95},
     "near_duplicate": {"precision": 0.95, "recall": 0.95, "f1": 0.95},
-    "garbled": {"precision": 0.90, "recall": 0.90, "f1": 0.90},
-    "micro": {"precision": 0.86, "recall": 0.84, "f1": 0.85},
+    "garbled": {"precision": 0.95, "recall": 0.95, "f1": 0.95},
+    "micro": {"precision": 0.95, "recall": 0.95, "f1": 0.95},
+}
+
+TEST_SET = TRUST_SET.with_name("trust_test.jsonl")
+
+#: The same on the blind set (72 pages), first measured 2026-11-24: republished P .80 R .67,
+#: machine_translated P 1.00 R .44, garbled P .64 R 1.00, content_farm P 1.00 R .88,
+#: near_duplicate 1.00, micro P .86 R .80 F1 .83.
+TEST_FLOORS: dict[str, dict[str, float]] = {
+    "republished": {"precision": 0.75, "recall": 0.61, "f1": 0.67},
+    "machine_translated": {"precision": 0.95, "recall": 0.39, "f1": 0.56},
+    "content_farm": {"precision": 0.95, "recall": 0.82, "f1": 0.88},
+    "near_duplicate": {"precision": 0.95, "recall": 0.95, "f1": 0.95},
+    "garbled": {"precision": 0.58, "recall": 0.95, "f1": 0.72},
+    "micro": {"precision": 0.81, "recall": 0.74, "f1": 0.77},
 }
 
 
@@ -130,9 +146,21 @@ def test_trust_set_composition() -> None:
         assert sum(flag in r["expected_flags"] for r in recs) >= 5, flag
 
 
-def test_trust_flags_meet_floors(report: dict[str, Any]) -> None:
+def _below(report: dict[str, Any], floors: dict[str, dict[str, float]]) -> list[tuple[str, str, float, float]]:
     assert report["failures"] == []
     got = {**report["per_flag"], "micro": report["micro"]}
-    below = [(flag, metric, got[flag][metric], floor) for flag, floors in FLOORS.items()
-             for metric, floor in floors.items() if got[flag][metric] < floor]
-    assert not below, below
+    return [(flag, metric, got[flag][metric], floor) for flag, fl in floors.items()
+            for metric, floor in fl.items() if got[flag][metric] < floor]
+
+
+def test_trust_flags_meet_floors(report: dict[str, Any]) -> None:
+    assert not _below(report, FLOORS)
+
+
+def test_trust_flags_meet_floors_on_the_blind_set() -> None:
+    if not TEST_SET.exists():
+        pytest.skip("gold/trust/trust_test.jsonl not present")
+    recs = trust.load_trust_set(TEST_SET)
+    dev_ids = {r["id"] for r in trust.load_trust_set(TRUST_SET)}
+    assert len(recs) >= 60 and not dev_ids & {r["id"] for r in recs}
+    assert not _below(trust.evaluate_trust(TEST_SET), TEST_FLOORS)
