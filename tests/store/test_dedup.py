@@ -120,3 +120,27 @@ def test_dedup_rules_unit() -> None:
     assert dedup.modes_compatible("visit", "host") and dedup.modes_compatible(None, "phone")
     assert not dedup.modes_compatible("visit", "phone")
     assert dedup.best_match([c], None, None, None, None, None, None) is None
+
+
+def _undated_doc(fx: Any, text: str, url: str, sentences: list[tuple[str, dict[str, Any]]]) -> Any:
+    doc = fx.make_doc(text, lang="en", site="Undated Wire", url=url, pub="2023-06-20",
+                      events=[(s, "held talks", {"actor": fx.BLINKEN, "recipient": fx.QIN, **kw}) for s, kw in sentences])
+    doc.pub_date = None  # a page with no date anywhere: its events are undated
+    for e in doc.events:
+        e.date = e.date_precision = None
+    return doc
+
+
+def test_undated_reports_merge_within_their_document_only(store: Any, fx: Any) -> None:
+    s1 = "Blinken held talks with Qin Gang in Beijing."
+    s2 = "The State Department said Blinken held talks with Qin Gang for seven hours."
+    s3 = "Blinken held talks with Qin Gang in Washington later."
+    one = _undated_doc(fx, f"{s1} {s2} {s3}", "https://undated.example/a",
+                       [(s1, {"location": fx.BEIJING}), (s2, {}), (s3, {"location": fx.WASHINGTON})])
+    other = _undated_doc(fx, f"Talks. {s1}", "https://undated.example/b", [(s1, {"location": fx.BEIJING})])
+    store.ingest([one, other])
+    evs = sorted(store.events(dyad="USA-CHN"), key=lambda e: -e["num_mentions"])
+    # the lead and the restatement of the Beijing talks: one event; Washington: another place, another
+    # event; the other undated page: never merged with this one (no date tells they are the same talks)
+    assert [(e["num_mentions"], e["date"]) for e in evs] == [(2, None), (1, None), (1, None)]
+    assert {m["doc_id"] for m in evs[0]["mentions"]} == {one.id}

@@ -12,7 +12,11 @@ A mention merges into an existing event when, in order:
    :data:`LOCATION_KM` of each other.
 
 Among compatible events the one closest in date wins. Undated mentions (no event date and no
-publication date) never merge: a date is what separates two meetings of the same pair.
+publication date) never merge across documents: a date is what separates two meetings of the same
+pair. Within one document they do (same merge key, compatible mode and location,
+:func:`best_undated`): an undated page that tells the Beijing talks in its lead and again further
+down reports one event, as a dated page's sentences without a date of their own (all dated by the
+page) already do.
 
 A **copy** (a verbatim or near-duplicate republication of an earlier document) reports the events
 of its original: a mention of a copy first merges into an event of the original with the same
@@ -171,6 +175,17 @@ def best_match(
         if gap < best_gap:
             best, best_gap = c, gap
     return best
+
+
+def best_undated(cands: Sequence[Candidate], mode: str | None, location: str | None, lat: float | None,
+                 lon: float | None) -> Candidate | None:
+    """The first of an undated document's own undated events (``cands``: those with the mention's
+    merge key) that an undated mention of the same document reports: compatible mode and
+    location."""
+    for c in cands:
+        if modes_compatible(mode, c.mode) and locations_compatible(c, location, lat, lon):
+            return c
+    return None
 
 
 def best_original(

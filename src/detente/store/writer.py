@@ -692,6 +692,9 @@ class BatchWriter:
         orig_events = self._original_events(sorted({copy_of[m.doc_id] for m in mentions if m.doc_id in copy_of}),
                                             cands)
         originals = set(copy_of.values())
+        #: (document, merge key) → the events of an undated mention of that document (a document's
+        #: mentions are all in one batch: nothing stored can be one of them)
+        undated: dict[tuple[str, str], list[dedup.Candidate]] = {}
         for m in mentions:
             c: dedup.Candidate | None = None
             orig = copy_of.get(m.doc_id)
@@ -699,12 +702,17 @@ class BatchWriter:
                 c = dedup.best_original(orig_events.get(orig, {}).get(m.key, ()), m.day, m.mode, m.location,
                                         m.lat, m.lon)
             if c is None:
-                c = dedup.best_match(cands[m.key], m.day, m.precision, m.mode, m.location, m.lat, m.lon)
+                if m.day is None:  # undated: only the same document's undated reports can be the same event
+                    c = dedup.best_undated(undated.get((m.doc_id, m.key), ()), m.mode, m.location, m.lat, m.lon)
+                else:
+                    c = dedup.best_match(cands[m.key], m.day, m.precision, m.mode, m.location, m.lat, m.lon)
             if c is None:
                 m.event_id = m.id
                 new_events[m.id] = [m]
                 c = dedup.Candidate(m.id, m.day, m.precision, m.mode, m.location, m.lat, m.lon, new=True)
                 cands[m.key].append(c)
+                if m.day is None:
+                    undated.setdefault((m.doc_id, m.key), []).append(c)
                 self.stats.events_new += 1
                 if m.doc_id in originals:
                     _add_original(orig_events, m.doc_id, m.key, c)
