@@ -20,11 +20,24 @@ from .evaluate import evaluate
 @click.option("--intent-mode", type=click.Choice(["flag", "plover"]), default="flag", show_default=True,
               help="Future/intent events: keep the type and flag intent (flag), or recode them as the PLOVER "
                    "manual does, cooperation → AGREE and material conflict → THREATEN (plover).")
-def eval_command(gold: str, fmt: str, show_errors: int, intent_mode: str) -> None:
+@click.option("--actors", "actors", multiple=True, type=click.Path(dir_okay=False), metavar="FILE",
+              help="User actor dictionary (YAML or TABARI/PETRARCH) on top of the built-in actors; repeatable "
+                   "(e.g. the toy dictionaries of the PETRARCH functional suites).")
+def eval_command(gold: str, fmt: str, show_errors: int, intent_mode: str, actors: tuple[str, ...]) -> None:
     """Score the pipeline on a gold JSONL set: P/R/F1 overall, per PLOVER type and language,
-    a confusion table, and the misses / false positives with their evidence."""
+    a confusion table, and the misses / false positives with their evidence.
+
+    \b
+    Examples:
+      detente eval gold/en_team_dev.jsonl
+      detente eval petrarch2_unittest_en.jsonl --actors PETR.Validate.actors.txt --actors PETR.Validate.agents.txt
+    """
+    from ..cli import load_user_actor_files
+
+    opts = Options(extra={"intent_mode": intent_mode}, extra_actors=tuple(actors))
+    load_user_actor_files(opts)
     try:
-        rep = evaluate(gold, options=Options(extra={"intent_mode": intent_mode}))
+        rep = evaluate(gold, options=opts)
     except DetenteError as exc:
         raise click.ClickException(str(exc)) from None
     if fmt == "json":
