@@ -20,7 +20,6 @@ import sys
 
 from detente.events import evaluate
 from detente.events.floors import FLOORS_PATH, METRICS, Floor, floor_of
-from detente.options import Options
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -38,7 +37,8 @@ def main(argv: list[str] | None = None) -> int:
         if not name or not path.startswith(("repo:", "shared:")):
             ap.error(f"--add needs NAME=repo:PATH or NAME=shared:PATH, got {spec!r}")
         raw["sets"].setdefault(name, {"path": path, "note": args.note, "options": {}})
-    floors = {n: Floor(n, d["path"], {}, {}, d.get("note", ""), dict(d.get("options", {})))
+    floors = {n: Floor(n, d["path"], {}, {}, d.get("note", ""), dict(d.get("options", {})),
+                       dict(d.get("dyad", {})))
               for n, d in raw["sets"].items()}
     print(f"{'set':34} {'P':>7} {'R':>7} {'F1':>7}   floors P/R/F1")
     for name, fl in sorted(floors.items()):
@@ -46,11 +46,13 @@ def main(argv: list[str] | None = None) -> int:
         if path is None:
             print(f"{name:34} (gold file absent: left as is)")
             continue
-        rep = evaluate(path, options=Options(extra=fl.options))
+        rep = evaluate(path, options=fl.run_options())
         d = raw["sets"][name]
         d["measured"] = {m: round(rep.overall.get(m, 0.0), 4) for m in METRICS}
         for m in METRICS:
             d[m] = max(float(d.get(m, 0.0)), floor_of(rep.overall.get(m, 0.0)))
+        if "dyad" in d:  # the type-free who-did-to-whom floors (PETRARCH functional suites)
+            d["dyad"] = {m: max(float(d["dyad"].get(m, 0.0)), floor_of(rep.dyad.get(m, 0.0))) for m in METRICS}
         for t, tv in d.get("per_type", {}).items():
             got = rep.per_type.get(t, {})
             for m in list(tv):

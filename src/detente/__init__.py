@@ -50,8 +50,9 @@ def open_store(url: Any = None) -> Any:
     return _open(url)
 
 
-def lookup(text: str, date: Any = None, lang: str | None = None) -> Any:
-    """Resolve an actor name, role or place on a date (see :func:`detente.actors.lookup`)."""
+def lookup(text: str, date: Any = None, lang: str | None = None, extra_actors: Any = ()) -> Any:
+    """Resolve an actor name, role or place on a date (see :func:`detente.actors.lookup`);
+    ``extra_actors``: user actor files (YAML or TABARI) on top of the built-in actors."""
     from .actors import lookup as _lookup
 
-    return _lookup(text, date, lang)
+    return _lookup(text, date, lang, extra_actors)

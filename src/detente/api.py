@@ -22,7 +22,13 @@ def code_documents(
     *,
     pipeline: Pipeline | None = None,
 ) -> Iterator[Document]:
-    """Run the full pipeline over documents, lazily; failures are counted in ``summary``."""
+    """Run the full pipeline over documents, lazily; failures are counted in ``summary``.
+
+    A bad user actor file (``options.extra_actors``) raises before the first document."""
+    if pipeline is None and options is not None and options.extra_actors:
+        from .actors import load_actors_for
+
+        load_actors_for(options)
     pipe = pipeline or Pipeline(options=options)
     yield from pipe.run(docs, summary)
 

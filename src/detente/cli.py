@@ -89,13 +89,36 @@ def parse_date_param(ctx: click.Context, param: click.Parameter, value: str | No
         raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from exc
 
 
-def _options(lang: str | None, pub_date: dt.date | None, no_furniture: bool, min_confidence: float) -> Options:
-    return Options(
+def _options(lang: str | None, pub_date: dt.date | None, no_furniture: bool, min_confidence: float,
+             actors: tuple[str, ...] = ()) -> Options:
+    opts = Options(
         default_lang=lang or "en",
         pub_date=pub_date,
         remove_furniture=not no_furniture,
         min_confidence=min_confidence,
+        extra_actors=tuple(actors),
     )
+    load_user_actor_files(opts)
+    return opts
+
+
+def load_user_actor_files(opts: Options) -> None:
+    """Load the user actor files of ``opts`` now (a bad file is a usage error naming the file and
+    line, not a failure of every document); their warnings go to stderr."""
+    if not opts.extra_actors:
+        return
+    from .actors import load_actors_for
+    from .actors.user import UserActorTable
+
+    try:
+        table = load_actors_for(opts)
+    except DetenteError as exc:
+        raise click.ClickException(str(exc)) from None
+    if isinstance(table, UserActorTable):
+        for uf in table.user_files:
+            click.echo(f"detente: actors: {uf.path}: {len(uf.actors)} entries ({uf.format})", err=True)
+            for w in uf.warnings:
+                click.echo(f"detente: warning: {w}", err=True)
 
 
 def _report(summary: RunSummary, err: IO[str] | None = None) -> None:
@@ -125,6 +148,8 @@ _common_coding_options = [
     click.option("--no-furniture", is_flag=True, help="Keep site furniture (related lists, share lines)."),
     click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
                  help="Drop events below this confidence."),
+    click.option("--actors", "actors", multiple=True, type=click.Path(dir_okay=False), metavar="FILE",
+                 help="User actor dictionary (YAML or TABARI/PETRARCH) on top of the built-in actors; repeatable."),
 ]
 
 
@@ -157,6 +182,7 @@ def extract(
     pub_date: dt.date | None,
     no_furniture: bool,
     min_confidence: float,
+    actors: tuple[str, ...],
 ) -> None:
     """Code PATHS (files, directories, URLs; '-' or nothing = JSONL on stdin) to event JSONL on stdout.
 
@@ -165,13 +191,14 @@ def extract(
       detente extract article.txt
       detente extract pages/ --docs docs.jsonl > events.jsonl
       echo '{"id": "a1", "text": "...", "lang": "zh", "date": "2023-06-18"}' | detente extract -
+      detente extract article.txt --actors my_actors.yaml --actors militias.actors.txt
     """
     import orjson
 
     from .api import code_documents
     from .ingest import read
 
-    opts = _options(lang, pub_date, no_furniture, min_confidence)
+    opts = _options(lang, pub_date, no_furniture, min_confidence, actors)
     summary = RunSummary()
     out = sys.stdout.buffer
     docs_fh = None
@@ -236,7 +263,7 @@ def ingest_paths(
 @coding_options
 def ingest(
     paths: tuple[str, ...], db: str, lang: str | None, pub_date: dt.date | None, no_furniture: bool,
-    min_confidence: float,
+    min_confidence: float, actors: tuple[str, ...],
 ) -> None:
     """Read, code and store PATHS (files, directories, URLs, '-') in the store. Idempotent.
 
@@ -246,7 +273,7 @@ def ingest(
       detente ingest https://example.org/feed.rss --db postgresql://localhost/detente
     """
     try:
-        summary, stats = ingest_paths(paths, db, _options(lang, pub_date, no_furniture, min_confidence),
+        summary, stats = ingest_paths(paths, db, _options(lang, pub_date, no_furniture, min_confidence, actors),
                                       lang=lang, pub_date=pub_date)
     except DetenteError as exc:
         raise click.ClickException(str(exc)) from exc

@@ -5,7 +5,8 @@ Hierarchy::
     DetenteError
     ├── InputError          a record or file could not be read (per-record: counted, not raised)
     │   ├── EncodingError   bytes are not text in any supported encoding
-    │   └── RecordError     a JSONL/WARC/feed record is malformed or lacks fields
+    │   ├── RecordError     a JSONL/WARC/feed record is malformed or lacks fields
+    │   └── ActorFileError  a user actor dictionary (--actors FILE) is malformed
     ├── DataError           a shipped data file (lexicon, actor table, patterns) is missing or invalid
     ├── PipelineError       stages are mis-ordered or lack what they require
     ├── StoreError          the database could not be opened, migrated or written
@@ -34,6 +35,15 @@ class EncodingError(InputError):
 
 class RecordError(InputError):
     """An input record (JSONL line, WARC record, feed item) is malformed."""
+
+
+class ActorFileError(InputError):
+    """A user actor dictionary is malformed: names the file, the line (0 = whole file) and why."""
+
+    def __init__(self, path: str, line: int, reason: str) -> None:
+        self.path = path
+        self.line = line
+        super().__init__(f"{path}:{line}" if line else path, reason)
 
 
 class DataError(DetenteError):

@@ -21,6 +21,9 @@ class Options:
         min_confidence: events below this confidence are not emitted.
         emit_intent: emit events flagged as intent/future (with ``mode`` or ``intent`` set).
         coder: versioned name of the coder to use.
+        extra: free-form coder settings (e.g. ``{"intent_mode": "plover"}``).
+        extra_actors: user actor dictionaries (YAML or TABARI/PETRARCH files) loaded on top of
+            the compiled actor table (see :mod:`detente.actors.user`).
     """
 
     langs: tuple[str, ...] = SUPPORTED_LANGS
@@ -31,3 +34,4 @@ class Options:
     emit_intent: bool = True
     coder: str = "coder.rules.v1"
     extra: dict[str, object] = field(default_factory=dict)
+    extra_actors: tuple[str, ...] = ()

@@ -13,7 +13,6 @@ import pytest
 
 from detente.events import evaluate
 from detente.events.floors import FLOORS_PATH, METRICS, check, load_floors
-from detente.options import Options
 from detente.resources import REPO_ROOT
 
 FLOORS = load_floors()
@@ -25,7 +24,7 @@ def test_dev_set_keeps_its_floors(name: str) -> None:
     path = floor.resolve()
     if path is None:
         pytest.skip(f"gold set {floor.path} not present")
-    report = evaluate(path, options=Options(extra=floor.options))
+    report = evaluate(path, options=floor.run_options())
     assert report.failures == 0
     assert check(report, floor) == []
 

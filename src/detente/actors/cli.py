@@ -23,8 +23,11 @@ def actors() -> None:
 @click.option("--lang", default=None, help="Language of the text (en, zh, vi, es, fr, ru, ar).")
 @click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="table", show_default=True,
               help="Output format.")
-def lookup_cmd(text: str, date_: str | None, lang: str | None, fmt: str) -> None:
-    """Resolve the actors named in TEXT, e.g. ``detente actors lookup "布林肯" --date 2023-06-18``."""
+@click.option("--actors", "user_files", multiple=True, type=click.Path(dir_okay=False), metavar="FILE",
+              help="User actor dictionary (YAML or TABARI/PETRARCH) on top of the built-in actors; repeatable.")
+def lookup_cmd(text: str, date_: str | None, lang: str | None, fmt: str, user_files: tuple[str, ...]) -> None:
+    """Resolve the actors named in TEXT, e.g. ``detente actors lookup "布林肯" --date 2023-06-18``
+    or ``detente actors lookup "Gondorian troops" --actors my.actors.txt``."""
     from . import lookup
 
     day = None
@@ -34,7 +37,7 @@ def lookup_cmd(text: str, date_: str | None, lang: str | None, fmt: str) -> None
         except ValueError as e:
             raise click.BadParameter(f"not a date (YYYY-MM-DD): {date_}", param_hint="--date") from e
     try:
-        mentions = lookup(text, date=day, lang=lang)
+        mentions = lookup(text, date=day, lang=lang, extra_actors=user_files)
     except DetenteError as e:
         raise click.ClickException(str(e)) from e
     if fmt == "json":

@@ -191,6 +191,8 @@ class ActorTable:
         if raw.get("format") != FORMAT:
             raise DataError(f"actor table format {raw.get('format')} is not {FORMAT}: rebuild it")
         self.version: str = raw["version"]
+        #: the decoded table file (its containers are shared, never modified: see actors.user)
+        self.raw: dict[str, Any] = raw
         self.sources: dict[str, str] = raw.get("sources", {})
         self.role_defs: dict[str, dict[str, Any]] = raw["role_defs"]
         self.entries = EntryMap(raw["entries"])

@@ -24,11 +24,25 @@ from .evaluate import evaluate
               help="Gold MOBILIZE events: PLOVER 2021 (types must agree), or the convention of gold sets that label "
                    "civilian mass mobilisation (marches, strikes) MOBILIZE, so a predicted PROTEST also matches "
                    "them (civil; the Spanish protest set).")
-def eval_command(gold: str, fmt: str, show_errors: int, intent_mode: str, mobilize_mode: str) -> None:
+@click.option("--actors", "actors", multiple=True, type=click.Path(dir_okay=False), metavar="FILE",
+              help="User actor dictionary (YAML or TABARI/PETRARCH) on top of the built-in actors; repeatable "
+                   "(e.g. the toy dictionaries of the PETRARCH functional suites).")
+def eval_command(gold: str, fmt: str, show_errors: int, intent_mode: str, mobilize_mode: str,
+                 actors: tuple[str, ...]) -> None:
     """Score the pipeline on a gold JSONL set: P/R/F1 overall, per PLOVER type and language,
-    a confusion table, and the misses / false positives with their evidence."""
+    a confusion table, and the misses / false positives with their evidence.
+
+    \b
+    Examples:
+      detente eval gold/en_team_dev.jsonl
+      detente eval petrarch2_unittest_en.jsonl --actors PETR.Validate.actors.txt --actors PETR.Validate.agents.txt
+    """
+    from ..cli import load_user_actor_files
+
+    opts = Options(extra={"intent_mode": intent_mode, "mobilize_mode": mobilize_mode}, extra_actors=tuple(actors))
+    load_user_actor_files(opts)
     try:
-        rep = evaluate(gold, options=Options(extra={"intent_mode": intent_mode, "mobilize_mode": mobilize_mode}))
+        rep = evaluate(gold, options=opts)
     except DetenteError as exc:
         raise click.ClickException(str(exc)) from None
     if fmt == "json":
