@@ -195,6 +195,14 @@ class _Step:
     id: str
     kind: str
     lang: str
+    #: alternations every match contains one branch of (see :func:`any_of_gates`): the text
+    #: must hold one string of each tuple (lower-cased, checked on the lower-cased text when
+    #: ``any_ci``)
+    any_of: tuple[tuple[str, ...], ...] = ()
+    any_ci: bool = False
+    #: the pattern without its leading assertions (see :func:`digit_prefilter`): no match of
+    #: it in the text → no match of the pattern
+    prefilter: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,8 +231,14 @@ def _plan(lang: str | None, kinds: frozenset[str] | None) -> _Plan:
         for i, p in enumerate(_patterns_for(lang)):
             if kinds is not None and p.kind not in kinds:
                 continue
+            ci = bool(p.regex.flags & re.IGNORECASE)
+            # the exact gates of mandatory_parts first; patterns without any get the weaker
+            # (still exact) alternation gates
+            gated = bool(p.gate_chars or p.gate_tables or p.gate_literals)
             st = _Step(i, p.regex, p.gate_chars, frozenset(p.gate_tables), p.gate_literals,
-                       bool(p.gate_tables or p.gate_literals), p.id, p.kind, p.lang)
+                       bool(p.gate_tables or p.gate_literals), p.id, p.kind, p.lang,
+                       () if gated else any_of_gates(p.regex), ci,
+                       None if gated else digit_prefilter(p.regex))
             if p.needs == "digit":
                 digit.append(st)
             else:
@@ -235,6 +249,114 @@ def _plan(lang: str | None, kinds: frozenset[str] | None) -> _Plan:
         if len(_PLANS) < 256:  # languages x kinds: a handful (bounded against odd callers)
             _PLANS[key] = got
     return got
+
+
+#: Alternations with more branches than this are not used as gates (placeholder tables are
+#: gated on the word automaton instead).
+ANY_OF_MAX = 16
+#: Leading zero-width assertions of a pattern source: ``\b`` and lookbehinds.
+_LEADING_ASSERTIONS = re.compile(r"(?:\\b|\(\?<[!=](?:\[(?:\\.|[^\]\\])*\]|\\.|[^()\[\\])*\))+")
+
+
+def any_of_gates(regex: re.Pattern[str]) -> tuple[tuple[str, ...], ...]:
+    """Alternations of plain strings every match of ``regex`` holds one branch of.
+
+    Found on the parsed pattern like :func:`detente.text.data.mandatory_parts`: an alternation
+    reached without passing an optional repeat or a lookaround whose branches are all literal
+    strings of at least two characters (at most :data:`ANY_OF_MAX`). For a case-insensitive
+    pattern the strings are lower-cased and a branch with a special case folding (see
+    ``FOLD_SPECIAL``) drops the gate. ``"\\b(?P<n>\\d{1,2}|một)\\s+(?P<unit>ngày|tuần)\\s+(?:trước|qua)\\b"``
+    → ``(("ngày", "tuần"), ("trước", "qua"))``: a text without "trước" and "qua" cannot match.
+    """
+    from re import _constants as c  # type: ignore[attr-defined]
+    from re import _parser  # type: ignore[attr-defined]
+
+    ci = bool(regex.flags & re.IGNORECASE)
+    try:
+        tree = _parser.parse(regex.pattern, regex.flags & ~re.UNICODE)
+    except Exception:  # an unanalysable pattern is simply never gated
+        return ()
+    out: list[tuple[str, ...]] = []
+
+    def branch_strings(branches: list[Any]) -> tuple[str, ...] | None:
+        strings: list[str] = []
+        for b in branches:
+            if not b or any(op is not c.LITERAL for op, _ in b):
+                return None
+            w = "".join(chr(av) for _, av in b)
+            if ci:
+                if not FOLD_SPECIAL.isdisjoint(w) or len(w.lower()) != len(w):
+                    return None
+                w = w.lower()
+            if len(w) < 2:
+                return None
+            strings.append(w)
+        return tuple(dict.fromkeys(strings)) if 0 < len(strings) <= ANY_OF_MAX else None
+
+    def walk(seq: Any) -> None:
+        for op, av in seq:
+            if op is c.SUBPATTERN:
+                walk(av[-1])
+            elif op is c.ATOMIC_GROUP:
+                walk(av)
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+                if av[0] >= 1:
+                    walk(av[2])
+            elif op is c.BRANCH:
+                got = branch_strings(av[1])
+                if got is not None:
+                    out.append(got)
+
+    walk(tree)
+    return tuple(out)
+
+
+def digit_prefilter(regex: re.Pattern[str]) -> re.Pattern[str] | None:
+    """The pattern without its leading assertions (``\\b``, lookbehinds) when what follows can
+    only start with a digit, else ``None``.
+
+    Every match of the pattern is a match of the prefilter (an assertion removed only loosens
+    it), so a text the prefilter does not match holds no match. Without a leading assertion
+    the regular-expression engine skips to the digits (a character-set prefix) instead of
+    trying the assertion at every position: ``(?<!\\d)(?P<y>(?:19|20)\\d\\d)[/.]…`` is tried
+    only where a ``1`` or ``2`` stands.
+    """
+    from re import _constants as c  # type: ignore[attr-defined]
+    from re import _parser  # type: ignore[attr-defined]
+
+    lead = _LEADING_ASSERTIONS.match(regex.pattern)
+    if lead is None:
+        return None
+    rest = regex.pattern[lead.end():]
+    try:
+        tree = _parser.parse(rest, regex.flags & ~re.UNICODE)
+    except Exception:
+        return None
+
+    def digit_start(seq: Any) -> bool:
+        if not len(seq):
+            return False
+        op, av = seq[0]
+        if op is c.LITERAL:
+            return 0x30 <= av <= 0x39
+        if op is c.IN:
+            return all((o is c.LITERAL and 0x30 <= a <= 0x39)
+                       or (o is c.RANGE and 0x30 <= a[0] <= a[1] <= 0x39)
+                       or (o is c.CATEGORY and a is c.CATEGORY_DIGIT) for o, a in av)
+        if op is c.SUBPATTERN:
+            return digit_start(av[-1])
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            return av[0] >= 1 and digit_start(av[2])
+        if op is c.BRANCH:
+            return all(digit_start(b) for b in av[1])
+        return False
+
+    if not digit_start(tree):
+        return None
+    try:
+        return re.compile(rest, regex.flags)
+    except re.error:
+        return None
 
 
 class _Gates:
@@ -285,6 +407,24 @@ def _run(steps: tuple[_Step, ...], g: _Gates, found: list[tuple[int, int, int, D
                         present = g.present = _present_tables(g.table_langs, low)
                     if not st.gate_tables <= present[st.lang]:
                         continue
+        if st.any_of:
+            hay: str | None = norm
+            if st.any_ci:
+                hay = g.lower()
+                if not g.words_ok:
+                    hay = None
+            if hay is not None:
+                for alts in st.any_of:
+                    for w in alts:
+                        if w in hay:
+                            break
+                    else:
+                        ok = False
+                        break
+                if not ok:
+                    continue
+        if st.prefilter is not None and st.prefilter.search(norm) is None:
+            continue
         for m in st.regex.finditer(norm):
             s, e = m.span()
             if e == s:

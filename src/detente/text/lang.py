@@ -65,6 +65,20 @@ OTHER_LANGS: tuple[str, ...] = (
     "uk", "bg", "sr", "fa", "ur", "hi", "th", "ja", "ko", "el", "he", "sw", "ca", "hr", "sk",
 )
 
+#: The labels of py3langid's model (checked against the model by the tests): a language list
+#: with none of them is decided without loading the model.
+LANGID_LANGS: frozenset[str] = frozenset((
+    "ace", "af", "am", "an", "ar", "ary", "arz", "as", "az", "ba", "bcl", "be", "bg", "bn", "br",
+    "bs", "ca", "crh", "cs", "cy", "da", "de", "dz", "el", "en", "eo", "es", "et", "eu", "ext", "fa",
+    "fi", "fo", "fr", "fuv", "fy", "ga", "gcf", "gcr", "gd", "gl", "gom", "grc", "gu", "gug", "guw",
+    "ha", "hbo", "he", "hi", "hr", "ht", "hu", "hy", "id", "ig", "is", "it", "ja", "jv", "ka", "kab",
+    "kik", "kk", "km", "kn", "ko", "ku", "ky", "la", "lb", "lg", "lij", "ln", "lo", "lt", "ltg", "lv",
+    "mg", "mk", "ml", "mn", "mr", "ms", "mt", "my", "ne", "nl", "nn", "no", "nso", "oc", "om", "or",
+    "pa", "pcm", "pl", "ps", "pt", "qu", "ro", "ru", "rw", "sa", "sdh", "se", "si", "sk", "sl", "sn",
+    "so", "sq", "sr", "st", "sv", "sw", "ta", "te", "tg", "th", "tk", "tl", "tr", "tt", "ug", "uk",
+    "ur", "uz", "uzs", "vec", "vi", "vo", "wa", "wuu", "xh", "yo", "yue", "zh", "zu", "zxx",
+))
+
 # Script classes: one str.translate maps every character of a sample to a class code (private
 # use characters), then str.count gives each class — two C passes instead of a regex per script.
 _C_HAN, _C_KANA, _C_HANGUL, _C_ARABIC, _C_CYR, _C_VI, _C_NONLETTER = (chr(0xE000 + i) for i in range(7))
@@ -259,9 +273,9 @@ def _decide(sample: str, langs: tuple[str, ...], counts: tuple[str, int] | None 
     # 2. Vietnamese letters
     if mapped.count(_C_VI) * 100 / letters >= VI_LETTER_RATE:
         return _coded("vi", langs), 0.95, letters
-    # 3. py3langid restricted to the coded languages, checked against uncoded ones
-    ids = _identifiers(tuple(langs))
-    if not ids.core_langs:
+    # 3. py3langid restricted to the coded languages, checked against uncoded ones (its model,
+    # ~0.5 s with numpy, is loaded only when a decision below needs it)
+    if not any(lang in LANGID_LANGS for lang in langs):
         return "other", 0.5, letters
     arabic = mapped.count(_C_ARABIC) / letters >= 0.5
     cyr = mapped.count(_C_CYR) / letters >= 0.5
@@ -280,6 +294,7 @@ def _decide(sample: str, langs: tuple[str, ...], counts: tuple[str, int] | None 
     if arabic and _FA_UR_ONLY.isdisjoint(sample):
         return "ar", 0.95, letters
     sample = sample[:LANGID_CHARS]
+    ids = _identifiers(tuple(langs))
     wlang, wprob, clang, cprob = ids.classify(sample)
     if arabic:
         if wlang in ("fa", "ur") and wprob >= OTHER_MIN_PROB:
