@@ -153,7 +153,17 @@ from ..records import ActorMention, Document, Event, Evidence, Provenance, Sente
 from ..resources import data_path
 from ..text.dates import resolve_event_date as _resolve_event_date
 from ..version import CODER_VERSION
-from .lexicon import LEXICON_LANGS, Entry, Grammar, Lexicon, fold, load_grammar, load_lexicon, load_ontology
+from .lexicon import (
+    LEXICON_LANGS,
+    Entry,
+    Grammar,
+    LazyPattern,
+    Lexicon,
+    fold,
+    load_grammar,
+    load_lexicon,
+    load_ontology,
+)
 
 #: Types emitted with an actor but no recipient (the target is often unnamed: protests, attacks).
 ACTOR_ONLY_TYPES: frozenset[str] = frozenset({"PROTEST", "MOBILIZE", "ASSAULT", "COERCE"})
@@ -470,7 +480,7 @@ def _token_keys(toks: list[str]) -> set[str]:
     return out
 
 
-def _slots_match(slots: tuple[tuple[str, ...], ...], rxs: tuple[re.Pattern[str] | None, ...], toks: list[str],
+def _slots_match(slots: tuple[tuple[str, ...], ...], rxs: tuple[LazyPattern | None, ...], toks: list[str],
                  spaced: bool, text: str, anchored: bool = True) -> bool:
     """All slots occur in order among ``toks`` (or as substrings of ``text`` for zh).
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -129,8 +130,8 @@ class Entry:
     #: one compiled matcher per slot (``None`` for a slot with a multi-word alternative):
     #: ``rx.match(token)`` is true when the token starts with an alternative (or equals a
     #: ``$`` alternative) — built by :func:`load_lexicon`, used by the coder's slot matching.
-    before_rx: tuple[re.Pattern[str] | None, ...] = ()
-    after_rx: tuple[re.Pattern[str] | None, ...] = ()
+    before_rx: tuple[LazyPattern | None, ...] = ()
+    after_rx: tuple[LazyPattern | None, ...] = ()
     #: the first ``after`` slot's alternatives when it has a matcher (``None`` otherwise): a token
     #: ``t`` matches the slot iff a prefix of ``t``, or ``t + "$"``, is one of them — the coder's
     #: cheap first test before :attr:`after_rx`
@@ -143,14 +144,35 @@ class Entry:
         return (self.priority >= 2, len(self.before) + len(self.after), self.priority)
 
 
-def slot_matcher(slot: tuple[str, ...]) -> re.Pattern[str] | None:
-    """One regex for a slot of alternative stems (``$`` = whole token); ``None`` when an
-    alternative has several words (matched on the joined tokens instead)."""
+class LazyPattern:
+    """A regular expression compiled on its first use: a language's lexicon holds about two
+    thousand slot matchers, most of which a run never tries, and compiling them all when the
+    lexicon loads was half of ``detente extract``'s cold start. :attr:`match` is the compiled
+    pattern's own bound method (no wrapper call per token)."""
+
+    __slots__ = ("_rx", "pattern")
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+        self._rx: re.Pattern[str] | None = None
+
+    @property
+    def match(self) -> Callable[[str], re.Match[str] | None]:
+        """``re.Pattern.match`` of the compiled pattern (compiled now if not yet)."""
+        rx = self._rx
+        if rx is None:
+            rx = self._rx = re.compile(self.pattern)
+        return rx.match
+
+
+def slot_matcher(slot: tuple[str, ...]) -> LazyPattern | None:
+    """One regex for a slot of alternative stems (``$`` = whole token), compiled on first use;
+    ``None`` when an alternative has several words (matched on the joined tokens instead)."""
     if any(" " in alt for alt in slot):
         return None
     body = "|".join(re.escape(a[:-1]) + r"\Z" if a.endswith("$") else re.escape(a)
                     for a in sorted(slot, key=lambda a: (-len(a), a)))
-    return re.compile(f"(?:{body})")
+    return LazyPattern(f"(?:{body})")
 
 
 @dataclass(slots=True)
@@ -209,9 +231,9 @@ def load_lexicon(lang: str) -> Lexicon:
     groups: dict[str, list[str]] = raw.get("groups", {})
     entries: list[Entry] = []
     form_index: dict[str, list[int]] = {}
-    slot_rx: dict[tuple[str, ...], re.Pattern[str] | None] = {}
+    slot_rx: dict[tuple[str, ...], LazyPattern | None] = {}
 
-    def rx(slots: tuple[tuple[str, ...], ...]) -> tuple[re.Pattern[str] | None, ...]:
+    def rx(slots: tuple[tuple[str, ...], ...]) -> tuple[LazyPattern | None, ...]:
         for slot in slots:
             if slot not in slot_rx:
                 slot_rx[slot] = slot_matcher(slot)
