@@ -616,6 +616,9 @@ class SentenceCoder:
             if det_verbs else None
         #: nouns/adverbs after which "to" is a preposition, not an infinitive cue (*in response to*)
         self._to_prep_heads = frozenset(grammar_words(lang, "to_preposition_heads"))
+        #: modals and infinitive "to": a bare base form after one is a verb (:meth:`_base_verb`)
+        self._base_verb_cues = frozenset(grammar_words(lang, "base_verb_cues"))
+        self._infinitive_heads = frozenset(grammar_words(lang, "infinitive_heads"))
         #: phrases naming who asked for the clause's act (*at the request of X*)
         self._author_phrases = grammar_words(lang, "request_authors")
         self._author_any = re.compile("|".join(map(re.escape, self._author_phrases))) if self._author_phrases else None
@@ -724,8 +727,8 @@ class SentenceCoder:
             past = self._past_memo.get(pattern)
             if past is None:
                 past = self._past_memo[pattern] = _past_form(lex.patterns[pattern])
-            if not past:
-                seeded = ()  # seeded English entries fire on past forms only
+            if not past and not self._base_verb(lex.patterns[pattern], before):
+                seeded = ()  # seeded English entries fire on past forms (or a base form after a modal) only
         btoks: list[str] | None = None
         atoks: list[str] | None = None
         heads: set[str] | None = None
@@ -767,6 +770,28 @@ class SentenceCoder:
                         continue
                 return e
         return None
+
+    def _base_verb(self, form: str, before: str) -> bool:
+        """English: is a trigger form a bare base form right after a modal or the infinitive
+        *to* (``grammar.json`` ``base_verb_cues``: *will restore ties*, *vowed to wage war*)?
+        Then it is a verb, not a noun, and the seeded entries apply. Not an -s or -ing form;
+        *to* counts only after an ``infinitive_heads`` word of commitment or intent (*is about
+        to*, *vowed (on Thursday) to*, *plans to*): not after a noun's purpose clause (*used tear gas to
+        disperse*) nor a gerund (*failing to uphold*)."""
+        if not self._base_verb_cues:
+            return False
+        head = form.split(" ")[0]
+        if head.endswith("ing") or (head.endswith("s") and not head.endswith("ss")):
+            return False
+        words = _words(before[-40:])
+        if not words or words[-1] not in self._base_verb_cues:
+            return False
+        if words[-1] != "to":
+            return True
+        k = len(words) - 2
+        while k > 0 and words[k] in TIME_ADVERBIALS:
+            k -= 1  # "vowed on Thursday to wage war"
+        return k >= 0 and words[k] in self._infinitive_heads
 
     # -- 3. clauses ----------------------------------------------------------------------------
     def clauses(self, text: str) -> list[int]:
@@ -1012,6 +1037,8 @@ class SentenceCoder:
                     while len(words) > 1 and words[-1] in self._dets:
                         words.pop()
                     gap = " ".join(words)
+                    if self.lang == "en" and gap not in coord and gap != ",":
+                        gap = self._en_coord_gap(words, coord, bool(pending_comma))
                 if self.lang in HEAD_MARKER_LANGS and not pending_comma and gap[:1] == "," \
                         and gap[1:].strip() in coord and "," in text[out[-1].items[-1].start:out[-1].end]:
                     gap = gap[1:].strip()  # "el presidente chino, Xi Jinping, y el …": the comma closes an apposition
@@ -1034,6 +1061,27 @@ class SentenceCoder:
             out.append(Group([p]))
         out.sort(key=_START)
         return out
+
+    def _en_coord_gap(self, words: list[str], coord: tuple[str, ...], in_list: bool = False) -> str:
+        """English coordination gap without the next conjunct's modifiers: *Fornost and the evil
+        awful Gondor*, *Mordor, the awful Fornost, and good Gondor* (up to three lower-case
+        adjectives, then any determiner, dropped; an Oxford comma before the conjunction too, when
+        ``in_list``: a comma list is open, *Mordor, Rohan, and Bree* — not *struck Lebanon, and
+        Iran vowed …*, two clauses). The gap as it was when what is left is no coordination word
+        or comma: a verb, adverb or function word between two names keeps them apart (*Russia
+        and the attacked Ukraine*)."""
+        k = len(words)
+        j = k
+        while j > 1 and k - j < 3 and words[j - 1].isalpha() and words[j - 1].islower() \
+                and words[j - 1] not in self._function_words and words[j - 1] not in self.verb_cues \
+                and not words[j - 1].endswith(("ed", "ing", "ly")):
+            j -= 1
+        while j > 1 and words[j - 1] in self._dets:
+            j -= 1
+        head = " ".join(words[:j])
+        if in_list and head.startswith(", ") and head[2:] in coord:
+            head = head[2:]  # "Mordor, Rohan, and Bree": the Oxford comma
+        return head if head in coord or head == "," else " ".join(words)
 
     # -- the sentence ----------------------------------------------------------------------------
     def code(self, doc: Document, sent: Sentence, mentions: list[ActorMention],
@@ -1240,6 +1288,12 @@ class SentenceCoder:
         passive = False
         if self.spaced and g.passive_aux:
             toks = ltoks[-2:]
+            if self.lang == "en" and len(ltoks) > 2 and ltoks[-1].endswith("ly"):
+                # "was heavily and unjustly criticized": the auxiliary before coordinated adverbs
+                k = len(ltoks)
+                while k > 1 and (ltoks[k - 1].endswith("ly") or ltoks[k - 1] in ("and", ",")):
+                    k -= 1
+                toks = ltoks[max(0, k - 2):k]
             passive = self.lang in ("en", "es") and not self._passive_words.isdisjoint(toks)
             form = text[ts:te].split(" ")[0]
             if passive and (form.endswith(("ing", "ando", "iendo")) or (self.lang == "en" and not _past_form(form))):
@@ -1444,6 +1498,13 @@ class SentenceCoder:
                     if not entry.symmetric:  # "rejected calls by Kofi Annan", "an appeal from X": its author
                         recipient = gr
                     break
+            if recipient is None and self.lang == "en" and not entry.symmetric:
+                # "welcomed a resumption of ties between Gondor and Osgiliath": both parties of the
+                # between-phrase are the recipients of a one-sided act
+                recipient = next((gr for gr in post_groups if gr.marker == "other" and len(gr.items) > 1
+                                  and text[:gr.start].endswith("between ") and self._identified(gr, None)), None)
+                if recipient is not None:
+                    flags.append("recipient_between")
             if recipient is None and entry.event == "PROTEST":
                 # a protest's target usually follows in a purpose phrase past the clause break
                 # ("began a hunger strike to protest against Sweden's decision")
@@ -1607,7 +1668,7 @@ class SentenceCoder:
         symmetric = entry.symmetric
         if recips and recipient is not None and recipient.marker != "with" and code is not None \
                 and code.quad_class in (1, 2) and len({_side_key(a.as_actor()) for a in actors}) >= 2 \
-                and recipient.start - te > 24:
+                and recipient.start - te > 24 and "recipient_between" not in flags:
             recips = []  # "Iran and Saudi Arabia agreed … after talks brokered by China"
         if not symmetric and recips and recipient is not None and recipient.marker == "with" and code is not None \
                 and code.quad_class in (1, 2):
@@ -1858,7 +1919,10 @@ class SentenceCoder:
         nxt = _words(text[te:te + 24])
         if nxt[:1] == ["by"] and len(nxt) > 1 and (nxt[1] in MEASURE_WORDS or nxt[1][0].isdigit()):
             return True  # "cut by half the curfew", "cut by 10 percent": a measure, no agent
-        return not (nxt and nxt[0] == "by" and not (prev and prev[-1] in self.gram.passive_aux))
+        aux = _words(text[max(0, ts - 48):ts]) if prev and prev[-1].endswith("ly") else prev
+        while len(aux) > 1 and (aux[-1].endswith("ly") or (aux[-1] == "and" and aux[-2].endswith("ly"))):
+            aux.pop()  # "was fiercely opposed by", "was heavily and unjustly criticized by"
+        return not (nxt and nxt[0] == "by" and not (aux and aux[-1] in self.gram.passive_aux))
 
     def _reduced_relative(self, text: str, pattern: int, ts: int, te: int, spans: list[tuple[int, int]]) -> bool:
         """English reduced relative clause: an ``-ed`` participle right after a common noun that
@@ -2353,13 +2417,15 @@ _LAST_WORD_RE = re.compile(r"([\w'’-]+)\s+$")
 _DIGIT_COMMA_RE = re.compile(r"(?<=\d),(?=\d)")
 _CODE_RE = re.compile(r"[A-Z]{3,12}")
 _SECTOR_RE = re.compile(r"[A-Z]{3}")
+_COMPOUND_SECTOR_RE = re.compile(r"(?:[A-Z]{3}){1,3}")
 
 
 def _recordable(m: ActorMention) -> bool:
     """Can the mention be an event actor under the event schema (code of 3–12 capitals once the
-    unknown-country dashes are dropped, a three-letter sector, an ISO alpha-3 country)?"""
+    unknown-country dashes are dropped, a three-letter sector — or a CAMEO compound role of
+    three-letter parts, *GOVFRM*, recorded by its primary role — an ISO alpha-3 country)?"""
     return bool(_CODE_RE.fullmatch(m.code.lstrip("-"))) and (m.sector is None or bool(
-        _SECTOR_RE.fullmatch(m.sector))) and (m.country is None or bool(_SECTOR_RE.fullmatch(m.country)))
+        _COMPOUND_SECTOR_RE.fullmatch(m.sector))) and (m.country is None or bool(_SECTOR_RE.fullmatch(m.country)))
 
 
 def _actor_record(m: ActorMention) -> dict:
@@ -2367,6 +2433,8 @@ def _actor_record(m: ActorMention) -> dict:
     country" dashes dropped from the code ("---CVL" → "CVL", a sector-only CAMEO code)."""
     d = m.as_actor()
     d["code"] = m.code.lstrip("-")
+    if d.get("sector") and len(d["sector"]) > 3:
+        d["sector"] = d["sector"][:3]  # a compound role (user agent [~GOVFRM]): its primary role; the code keeps all
     return d
 
 
