@@ -57,7 +57,8 @@ for n, c, code in [("Blinken", "USA", "USAGOV"), ("布林肯", "USA", "USAGOV"),
                    ("王毅", "CHN", "CHNGOV"), ("Qin Gang", "CHN", "CHNGOV"), ("秦刚", "CHN", "CHNGOV"),
                    ("Lavrov", "RUS", "RUSGOV"), ("拉夫罗夫", "RUS", "RUSGOV"), ("Sullivan", "USA", "USAGOV"),
                    ("沙利文", "USA", "USAGOV"), ("Hamas", "PSE", "PSEREB"), ("哈马斯", "PSE", "PSEREB"),
-                   ("police", None, "COP"), ("protesters", None, "CVL")]:
+                   ("police", None, "COP"), ("protesters", None, "CVL"),
+                   ("người biểu tình", None, "CVL")]:
     GAZ[n] = (c, code[3:] or None, code)
 #: places: name → (country, lat, lon)
 PLACES: dict[str, tuple[str, float, float]] = {

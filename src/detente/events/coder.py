@@ -226,6 +226,12 @@ TARGET_PLACE_LANGS: frozenset[str] = frozenset({"es", "ar"})
 CIVILIAN_RECODE: dict[str, str] = {"190": "145"}
 #: Types whose recipient may be the of-phrase of the trigger's object (*demanded the removal of X*).
 OF_OBJECT_TYPES: frozenset[str] = frozenset({"REQUEST", "RETREAT", "SANCTION"})
+#: Per language, more such types: vi praise, support and concessions name whom they concern in
+#: the object's của-phrase (*đánh giá cao vai trò của Việt Nam*, *cho phép thanh sát viên của IAEA*).
+OF_OBJECT_TYPES_LANG: dict[str, frozenset[str]] = {"vi": frozenset({"SUPPORT", "CONCEDE"})}
+#: vi background nominals (*sau vụ tấn công của Hamas*): characters after the trigger within which
+#: a named party keeps the event (the author or partner phrase follows the noun at once).
+BACKGROUND_PARTY_REACH = 40
 #: Types whose missing recipient is the sentence's first subject of another country (a threat
 #: of retaliation answers the attacker named before it).
 RETALIATION_TYPES: frozenset[str] = frozenset({"THREATEN"})
@@ -662,9 +668,15 @@ class SentenceCoder:
         self._object_markers = grammar_words(lang, "object_markers")
         self._hostile_enders = grammar_words(lang, "hostile_enders")
         self._intent_exceptions = grammar_words(lang, "intent_exceptions")
+        #: vi sentence-initial adverbial clause openers (*Sau khi …, Y …*): see :meth:`_fronted_subject`
+        self._fronted = tuple(w + " " for w in grammar_words(lang, "fronted_openers"))
         #: vi ", cuộc/vụ + trigger" after a coded event: an appositive naming that event again
         appos = grammar_words(lang, "appositive_nouns")
         self._appositive_re = re.compile(r"[,，]\s*(?:" + "|".join(map(re.escape, appos)) + r")\s+$") if appos else None
+        #: vi "sau vụ / trong cuộc + trigger": a background nominal event (:meth:`_unowned_background`)
+        bg = grammar_words(lang, "background_preps")
+        self._background_re = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, bg)) + r")\s+(?:(?:" + "|".join(
+            map(re.escape, appos)) + r")\s+)") if bg and appos else None
         #: a time preposition and up to three words before a cooperative noun trigger (*tras cuatro
         #: horas de conversaciones*): a background event of its own, no complement of the clause's verb
         adj = grammar_words(lang, "adjunct_preps")
@@ -1215,6 +1227,10 @@ class SentenceCoder:
                 continue
             if events and self._appositive_re is not None and self._appositive_re.search(text, max(0, ts - 12), ts):
                 continue  # "phóng tên lửa vào Israel, cuộc tấn công trực tiếp đầu tiên …": the same attack
+            if self._background_re is not None and entry.cameo is not None \
+                    and self.onto.code(entry.cameo).quad_class in (3, 4) \
+                    and self._unowned_background(text, ts, te, ce, groups):
+                continue  # "sau vụ tấn công ở Pahalgam": a background conflict naming no actor
             ev = self._event(doc, sent, text, entry, ts, te, cs, ce, groups, locs, context, options)
             if entry.event in COMPLEMENT_TYPES and not (entry.symmetric and entry.event in NO_COMPLEMENT_RECIPROCAL):
                 closed_clause = ci
@@ -1362,6 +1378,10 @@ class SentenceCoder:
                 rel = cs
                 if post_groups and post_groups[0].marker is None:
                     subject = post_groups.pop(0)
+        if subject is None and rel is None and self._fronted and text.startswith(self._fronted):
+            subject = self._fronted_subject(text, te, ce, post_groups)
+            if subject is not None:
+                flags.append("fronted_subject")
         if subject is None and rel is None:
             if self.lang in VSO_LANGS and post_groups and post_groups[0].marker is None and not (
                     link is not None and link[0] == "complement" and (post_groups[0].start - te > VSO_COMPLEMENT_GAP
@@ -1488,7 +1508,8 @@ class SentenceCoder:
                 if gr.marker == "to" and self._route_end(text, gr, post_groups):
                     continue  # "the bridge … from France to Germany": a route, not a target
                 if gr.marker in (None, "to", "with") or (gr.start - te <= 2 and gr.marker in ("other", "of", "loc")) or (
-                        gr.marker == "of" and entry.event in OF_OBJECT_TYPES and len(_words(text[te:gr.start])) <= 4) or (
+                        gr.marker == "of" and (entry.event in OF_OBJECT_TYPES or entry.event in OF_OBJECT_TYPES_LANG.get(
+                            self.lang, ())) and len(_words(text[te:gr.start])) <= 4) or (
                         gr.marker == "loc" and entry.event in LOC_RECIPIENT_TYPES):
                     # "demanded the withdrawal of Serbian forces", "demanded a meeting of the Security Council"
                     recipient = gr  # right after a trigger ending in its preposition ("loan programme for")
@@ -2237,6 +2258,33 @@ class SentenceCoder:
                         or not self._speaker_follows(text, gr.end)
             return False
         return after[:20].startswith(self.gram.speech)
+
+    def _unowned_background(self, text: str, ts: int, te: int, ce: int, groups: list[Group]) -> bool:
+        """vi *sau vụ tấn công ở Pahalgam*, *trong cuộc tuần hành tại Paris*: is a trigger a nominal
+        event after a time preposition and a classifier noun, with no party named right after it
+        (a group within :data:`BACKGROUND_PARTY_REACH` characters, before a comma, not a place)?
+        Used for conflict events only: *trong cuộc hội đàm tại Paris* is the subject's own talks."""
+        assert self._background_re is not None
+        m = next((x for x in self._background_re.finditer(text, max(0, ts - 24), te) if x.start() < ts <= x.end()), None)
+        if m is None or m.end() > te:
+            return False
+        comma = text.find(",", te, ce)
+        stop = min(te + BACKGROUND_PARTY_REACH, comma if comma >= 0 else ce)
+        nxt = next((gr for gr in groups if te <= gr.start < stop), None)
+        return nxt is None or nxt.marker == "loc"
+
+    @staticmethod
+    def _fronted_subject(text: str, te: int, ce: int, post_groups: list[Group]) -> Group | None:
+        """vi *Sau khi hội đàm với X tại Hà Nội, Y cho biết …*: a trigger of a sentence-initial
+        adverbial clause, with no subject before it, acts with the main clause's subject — the
+        first group without a preposition after the clause's comma (taken out of ``post_groups``)."""
+        comma = text.find(",", te, ce)
+        if comma < 0:
+            return None
+        subject = next((gr for gr in post_groups if gr.start > comma and gr.marker is None), None)
+        if subject is not None:
+            post_groups.remove(subject)
+        return subject
 
     def _speaker_follows(self, text: str, end: int) -> bool:
         """Does an actor group start right after the reporting verb that follows ``end`` (*…, dijo
