@@ -9,8 +9,10 @@ against the same lists.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 import re
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -88,6 +90,7 @@ def cameo_codes() -> set[str] | None:
         return {row["code"] for row in csv.DictReader(fh, delimiter="\t")}
 
 
+_RECORD_KEYS = {"dataset", "id", "lang", "date", "category", "text", "events", "notes"}
 _EVENT_KEYS = {"source_code", "target_code", "cameo", "plover", "mode", "symmetric", "intent",
                "source_text", "target_text", "event_text"}
 _PLOVER = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -128,3 +131,55 @@ def check_event(org_codes: set[str], sector_codes: set[str], modes: set[str],
             assert e["target_code"] is not None, f"{where}: symmetric event without target"
     return check
 
+
+
+@pytest.fixture(scope="session")
+def check_team_set(check_event: Callable[[dict, str, str], None]) -> Callable[..., None]:
+    """``check_team_set(records, name=…, lang=…, dataset=…, id_pattern=…, min_records=…,
+    min_none=…)``: the checks every team set added after the first three passes — record keys,
+    unique ids of its pattern, its language and dataset, dates, notes (``basic:``/``hard-…``),
+    a category among its events' types, every event's own checks, at least 6 positive sentences
+    of each PLOVER type, a quarter of hard items and ``min_none`` of sentences without events."""
+    def check(records: list[dict], *, name: str, lang: str, dataset: str, id_pattern: str, min_records: int,
+              min_none: float) -> None:
+        ids = [r.get("id") for r in records]
+        assert len(ids) == len(set(ids)), f"{name}: duplicate ids"
+        for r in records:
+            where = f"{name}:{r.get('id')}"
+            assert set(r) == _RECORD_KEYS, where
+            assert r["lang"] == lang and r["dataset"] == dataset, where
+            assert re.fullmatch(id_pattern, r["id"]), where
+            day = dt.datetime.strptime(r["date"], "%Y%m%d").date()
+            assert dt.date(2015, 1, 1) <= day <= dt.date(2026, 12, 31), where
+            assert r["text"].strip() and r["notes"].strip(), where
+            if r["category"] == "NONE":
+                assert r["events"] == [], where
+            else:
+                assert r["category"] in {e["plover"] for e in r["events"]}, where
+            for e in r["events"]:
+                check_event(e, r["text"], where)
+        assert len(records) >= min_records
+        positives = Counter(t for r in records for t in {e["plover"] for e in r["events"]})
+        assert not {t for t in _PLOVER if positives[t] < 6}, positives
+        assert sum(r["notes"].startswith("hard-") for r in records) >= 0.25 * len(records)
+        assert sum(not r["events"] for r in records) >= min_none * len(records)
+    return check
+
+
+@pytest.fixture(scope="session")
+def check_readme_counts(readme_section: Callable[[Path, str], str]) -> Callable[[list[dict], str, str], None]:
+    """``check_readme_counts(records, file_name, section_title)``: the set's README section states
+    its current counts (the summary row and each type's positive sentences and events)."""
+    def check(records: list[dict], file_name: str, title: str) -> None:
+        section = readme_section(DEV_README, title)
+        events = [e for r in records for e in r["events"]]
+        row = (f"| {file_name} | {len(records)} | {len(events)} | {sum(not r['events'] for r in records)} | "
+               f"{sum(r['notes'].startswith('hard-') for r in records)} | {sum(e['symmetric'] for e in events)} | "
+               f"{sum(e['intent'] for e in events)} |")
+        assert row in section, row
+        positives = Counter(t for r in records for t in {e["plover"] for e in r["events"]})
+        counts = Counter(e["plover"] for e in events)
+        flat = " ".join(section.split())
+        for t in sorted(_PLOVER):
+            assert f"{t} {positives[t]} ({counts[t]})" in flat, t
+    return check
