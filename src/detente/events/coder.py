@@ -1349,9 +1349,27 @@ class SentenceCoder:
             subject, counterpart = counterpart, None
         poss = next((gr for gr in groups if 0 <= ts - gr.end <= 3 and text[gr.end:ts].strip() in ("'s", "’s", "'")),
                     None) if self.lang == "en" else None
+        if poss is None and self.lang == "en" and not passive:
+            # "an Israeli air strike on …", "the U.S. strikes on …": a demonym or country right
+            # before a noun trigger (after a determiner) is its author
+            poss = next((gr for gr in groups if 0 < ts - gr.end <= 1 and not text[gr.end:ts].strip()
+                         and len(gr.items) == 1 and gr.items[0].mention is not None
+                         and gr.items[0].mention.kind in ("demonym", "state")
+                         and _EN_DET_END_RE.search(text, max(0, gr.start - 6), gr.start)), None)
         if poss is not None and self._identified(poss, entry):
             subject, counterpart = poss, None  # "during Biden's visit to Hanoi": the possessor acts
             flags.append("nominal")
+        if self.lang == "en" and not passive and poss is None and not text[ts:te].split(" ")[0].endswith("ed") \
+                and text[ts:te] not in self._mediator_phrases and _EN_NOUN_DET_RE.search(text, max(0, ts - 40), ts):
+            by_np = next((gr for gr in post_groups if gr.marker == "by" and gr.start - te <= 40), None)
+            if by_np is not None and self._identified(by_np, entry):
+                # "a visit by Putin to Pyongyang", "the arrest of two Canadians by Chinese
+                # authorities": the by-phrase of the noun acts, on its to-/of-phrase
+                post_groups = [gr for gr in post_groups if gr is not by_np]
+                subject = by_np
+                counterpart = next((gr for gr in post_groups if gr.marker in ("to", "of") and 0 <= gr.start - te <= 60
+                                    and self._identified(gr, None)), None)
+                flags.append("nominal")
         if subject is None:  # "Leaders of the coalition agreed …": the actor inside an of-phrase
             of_groups = [gr for gr in pre_groups if gr.marker == "of"]
             if of_groups and len(of_groups) == len(pre_groups):
@@ -1403,6 +1421,8 @@ class SentenceCoder:
                     if link is not None and link[0] in ("complement", "object"):
                         fallback = False  # "anunció que suspenderá …": the speaker's own complement
         recipient: Group | None = counterpart
+        if passive and self.lang == "en" and entry.event == "MOBILIZE" and self._by_group(text, post_groups) is None:
+            passive = False  # "2,000 more U.S. troops will be deployed": the troops' own side mobilises
         if passive:
             by = self._by_group(text, post_groups)
             if by is None and subject is not None and entry.event in AGENTLESS_PASSIVE \
@@ -1413,6 +1433,11 @@ class SentenceCoder:
                     return self._victim_event(doc, sent, text, entry, ts, te, [subject], [], groups, locs,
                                               context, options, flags, intent)
                 flags.append("agent_from_place")
+            if by is not None and subject is None and self.lang == "en":
+                # "tonnes of food were delivered to Gaza by the WFP": no named subject, the
+                # to-phrase receives
+                subject = next((gr for gr in post_groups if gr.marker == "to" and gr is not by
+                                and self._identified(gr, None)), None)
             if by is None or subject is None:
                 return []
             subject, recipient = by, subject
@@ -1483,6 +1508,11 @@ class SentenceCoder:
                         p.marker == "of" and 0 <= gr.start - p.end <= 6 and self._identified(p, None)
                         for p in post_groups):
                     continue  # "las maniobras de Seúl con Estados Unidos": the con-phrase is the noun's
+                if generic_target and self.lang == "en" and all(
+                        it.mention is not None and not it.mention.country for it in gr.items) and any(
+                        g2.start > gr.end and g2.marker in (None, "to") and any(
+                            it.mention is not None and it.mention.country for it in g2.items) for g2 in post_groups):
+                    continue  # "threatened military action against the United States": the named country
                 if self._is_speaker(text, gr) or ((not generic_target
                                                     or self._complement_between(text, te, gr.start)) and (
                         not self._identified(gr, entry) or not self._identified(gr, None))):
@@ -1507,6 +1537,8 @@ class SentenceCoder:
                     continue  # "双方讨论了乌克兰局势": the country names the topic of the talks, no party
                 if gr.marker == "to" and self._route_end(text, gr, post_groups):
                     continue  # "the bridge … from France to Germany": a route, not a target
+                if self.lang == "en" and _EN_AUTHOR_ADJ_RE.match(text, gr.end):
+                    continue  # "vetoed a U.S.-drafted resolution": the drafter is no target
                 if gr.marker in (None, "to", "with") or (gr.start - te <= 2 and gr.marker in ("other", "of", "loc")) or (
                         gr.marker == "of" and (entry.event in OF_OBJECT_TYPES or entry.event in OF_OBJECT_TYPES_LANG.get(
                             self.lang, ())) and len(_words(text[te:gr.start])) <= 4) or (
@@ -1982,6 +2014,8 @@ class SentenceCoder:
         if " " in form or _past_form(form) or not self.verb_cues:
             return False
         m = _LAST_WORD_RE.search(text, max(0, ts - 16), ts)
+        if m is not None and m.group(1) in ("a", "an", "the") and _EN_NOUN_BY_RE.match(text, ts + len(form)):
+            return False  # "a visit by Putin to Pyongyang": a nominal event naming its agent
         return m is not None and m.group(1) in self._dets and m.group(1) not in self.verb_cues
 
     def _verb_reading(self, text: str, pattern: int, ts: int, items: list[Item]) -> bool:
@@ -1999,6 +2033,8 @@ class SentenceCoder:
             return False  # "in response to attacks on shipping": "to" is a preposition, the trigger a noun
         if words and form.endswith("ing") and words[-1] in self._gerund_cues:
             return True  # "said after meeting X": a gerund clause with the main clause's subject
+        if words and words[-1] in ("a", "an", "the") and _EN_NOUN_BY_RE.match(text, ts + len(form)):
+            return True  # "a visit by Putin to Pyongyang": a nominal event naming its agent
         return bool(words) and words[-1] in self.verb_cues
 
     def _is_object_of_prev(self, text: str, gr: Group) -> bool:
@@ -2461,6 +2497,15 @@ PRETERITE_ENDINGS: tuple[str, ...] = ("ó", "aron", "ieron", "uvo", "uso", "izo"
 _WITH_ABSOLUTE_RE = re.compile(r",\s*with\s+(?:the\s+)?$")
 #: "X's border with" (a named party's border): the with-group after it is part of a place.
 _BORDER_WITH_RE = re.compile(r"(?:'s|’s)\s+(?:[\w-]+\s+)?(?:border|borders|frontier|boundary)\s+with\s+(?:the\s+)?$")
+#: English: a name right before one of these is the author of the noun after it, never the target
+#: of the event (*vetoed a U.S.-drafted resolution*, *rejected an Arab-backed plan*)
+_EN_AUTHOR_ADJ_RE = re.compile(r"-(?:drafted|backed|sponsored|proposed|brokered|authored|led|made)\b")
+#: English: a determiner (and up to two modifiers) right before a trigger: its noun reading
+#: (*a visit by X to Y*, *the arrest of X by Y*), whose by-phrase names the actor
+_EN_NOUN_DET_RE = re.compile(r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}$")
+_EN_DET_END_RE = re.compile(r"\b(?:a|an|the)\s+$")
+#: English: a noun trigger followed by its by-agent (*a visit by X*, *the arrest of X by Y*)
+_EN_NOUN_BY_RE = re.compile(r"\s+(?:of\s+[^,;]{1,40}?\s+)?by\s")
 _LAST_WORD_RE = re.compile(r"([\w'’-]+)\s+$")
 _DIGIT_COMMA_RE = re.compile(r"(?<=\d),(?=\d)")
 _CODE_RE = re.compile(r"[A-Z]{3,12}")
