@@ -139,9 +139,10 @@ def check_team_set(check_event: Callable[[dict, str, str], None]) -> Callable[..
     min_none=…)``: the checks every team set added after the first three passes — record keys,
     unique ids of its pattern, its language and dataset, dates, notes (``basic:``/``hard-…``),
     a category among its events' types, every event's own checks, at least 6 positive sentences
-    of each PLOVER type, a quarter of hard items and ``min_none`` of sentences without events."""
+    of each PLOVER type, a quarter of hard items, ``min_none`` of sentences without events, notes
+    opening with one of ``notes_prefixes`` (when given) and no sentence of the ``others`` sets."""
     def check(records: list[dict], *, name: str, lang: str, dataset: str, id_pattern: str, min_records: int,
-              min_none: float) -> None:
+              min_none: float, notes_prefixes: tuple[str, ...] | None = None, others: tuple[Path, ...] = ()) -> None:
         ids = [r.get("id") for r in records]
         assert len(ids) == len(set(ids)), f"{name}: duplicate ids"
         for r in records:
@@ -152,12 +153,15 @@ def check_team_set(check_event: Callable[[dict, str, str], None]) -> Callable[..
             day = dt.datetime.strptime(r["date"], "%Y%m%d").date()
             assert dt.date(2015, 1, 1) <= day <= dt.date(2026, 12, 31), where
             assert r["text"].strip() and r["notes"].strip(), where
+            assert notes_prefixes is None or r["notes"].startswith(notes_prefixes), where
             if r["category"] == "NONE":
                 assert r["events"] == [], where
             else:
                 assert r["category"] in {e["plover"] for e in r["events"]}, where
             for e in r["events"]:
                 check_event(e, r["text"], where)
+        shared = {x["text"].strip() for p in others if p.exists() for x in _load(p)}
+        assert not [r["id"] for r in records if r["text"].strip() in shared], f"{name}: sentences of other sets"
         assert len(records) >= min_records
         positives = Counter(t for r in records for t in {e["plover"] for e in r["events"]})
         assert not {t for t in _PLOVER if positives[t] < 6}, positives
