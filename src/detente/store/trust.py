@@ -62,6 +62,7 @@ from urllib.parse import urlsplit
 
 from ..records import ActorMention, Document
 from ..resources import data_path
+from .dedup import window
 
 DATA_FILE = data_path("store", "trust_signals.json", must_exist=False)
 
@@ -210,7 +211,9 @@ def document_signals(doc: Document, data: TrustData | None = None) -> dict[str, 
     # evidence, not two ("Blinkin": fuzzy P_antony_blinken and "Blinkin ~ Antony Blinken")
     seen = {x.split(" ~ ", 1)[0] for x in misspelt}
     fuzzy = sorted({m.entry for m in doc.mentions if m.fuzzy and not any(w in m.text for w in seen)})
-    conflicts = role_conflicts(doc)
+    # the day the lead tells: both the role check and the old-lead signal read it
+    lead = _lead_day(doc) if isinstance(doc.pub_date, dt.date) else None
+    conflicts = role_conflicts(doc, lead=lead)
     surface = "\n".join(x for x in (doc.title, doc.site, text) if x)
     pats = data.mt_patterns.get(doc.lang or "", ())
     any_pat = _any_pattern(pats)
@@ -233,7 +236,7 @@ def document_signals(doc: Document, data: TrustData | None = None) -> dict[str, 
     retro = retrospective_markers(doc, data)
     if retro:
         sig["retrospective"] = retro
-    old_lead = _old_lead(doc)
+    old_lead = _old_lead(doc, lead)
     if old_lead:
         sig["old_lead"] = old_lead
     return sig
@@ -273,13 +276,12 @@ def retrospective_markers(doc: Document, data: TrustData | None = None) -> list[
     return sorted({m.group(0).casefold() for m in pat.finditer(head)})
 
 
-def _old_lead(doc: Document) -> str | None:
-    """The day the page's lead tells (:func:`_lead_day`), when it is :data:`REPUBLISH_DAYS` or
-    more before the page's publication date: the page opens with old news as its news."""
-    if not isinstance(doc.pub_date, dt.date) or not doc.sentences:
-        return None
-    lead = _lead_day(doc)
-    if lead is None or (doc.pub_date - dt.date.fromisoformat(lead)).days < REPUBLISH_DAYS:
+def _old_lead(doc: Document, lead: str | None) -> str | None:
+    """``lead``, the day the page's lead tells (:func:`_lead_day`), when it is
+    :data:`REPUBLISH_DAYS` or more before the page's publication date: the page opens with old
+    news as its news."""
+    if lead is None or not isinstance(doc.pub_date, dt.date) \
+            or (doc.pub_date - dt.date.fromisoformat(lead)).days < REPUBLISH_DAYS:
         return None
     return lead
 
@@ -426,8 +428,13 @@ def misspelt_names(text: str) -> list[str]:
     return sorted(x for x in out if not any(x.split(" ~ ", 1)[0] in p.split() for p in pairs))
 
 
-def role_conflicts(doc: Document) -> list[str]:
-    """People named in a role they did not hold on the reference date.
+#: ``role_conflicts(lead=…)`` not given: the lead's day is worked out when a title needs it.
+_UNKNOWN: Any = object()
+
+
+def role_conflicts(doc: Document, lead: str | None = _UNKNOWN) -> list[str]:
+    """People named in a role they did not hold on the reference date (``lead``: the day the
+    page's lead tells, :func:`_lead_day`, when the caller has it already).
 
     The actor layer resolves a bare role title ("Foreign Minister") to its holder on the date
     (``kind="role"``). When the title is directly followed (only a space between) by a person of
@@ -450,7 +457,7 @@ def role_conflicts(doc: Document) -> list[str]:
         data = load_trust_data()
         quals = data.title_qualifiers.get(doc.lang or "en", ())
         starts = [s.start for s in doc.sentences]
-        lead: list[str | None] = []  # the lead's day, worked out once and only when needed
+        leads: list[str | None] = [] if lead is _UNKNOWN else [lead]  # worked out once, when needed
         for m in doc.mentions:
             if m.kind != "person" or not m.country:
                 continue
@@ -461,9 +468,9 @@ def role_conflicts(doc: Document) -> list[str]:
             if _qualified(before, m.text.casefold(), quals):
                 continue  # "former Foreign Minister X", "时任外交部长X": the title is of another time
             told = _sentence_days(doc, starts, m)
-            if not told and not lead:
-                lead.append(_lead_day(doc))
-            days = told or (lead[0] or day,)
+            if not told and not leads:
+                leads.append(_lead_day(doc))
+            days = told or (leads[0] or day,)
             # a title is right if the person held the post on any day the sentence may mean
             # ("in March": the first or the last day of March)
             titles = [_title_holder(m, prefixes, doc.lang or "en", d, data) for d in days]
@@ -486,9 +493,7 @@ def _sentence_days(doc: Document, starts: list[int], m: ActorMention) -> tuple[s
     if prec == "day":
         return (iso,)
     if prec == "month":
-        first = dt.date.fromisoformat(iso[:7] + "-01")
-        last = dt.date(first.year + (first.month == 12), first.month % 12 + 1, 1) - dt.timedelta(days=1)
-        return (first.isoformat(), last.isoformat())
+        return window(iso[:7] + "-01", "month")  # its first and last day
     return ()
 
 

@@ -316,9 +316,7 @@ def _is_old(pub: str | None, first_seen: str | None, day: str | None, precision:
     if first_seen and (p - _date(first_seen)).days >= trust.REPUBLISH_DAYS:
         return True
     if day and precision in ("day", "month"):
-        end = _date(day)
-        if precision == "month":
-            end = dt.date(end.year + (end.month == 12), end.month % 12 + 1, 1) - dt.timedelta(days=1)
+        end = _date(day) if precision == "day" else _date(dedup.window(day, "month")[1])  # the month's last day
         return (p - end).days >= trust.REPUBLISH_DAYS
     return False
 
