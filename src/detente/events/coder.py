@@ -1484,7 +1484,7 @@ class SentenceCoder:
                     subject = earlier[-1]
                     if self.lang in CHAIN_SUBJECT_LANGS:  # "华盛顿同意北京的要求，取消…": Washington lifts
                         subject = self._chain_subject(text, cs, groups) or subject
-                    announced = text[:cs].rstrip(" ,，").endswith(ANNOUNCE_VERBS.get(self.lang, ("\0",)))
+                    announced = text[:cs].rstrip(" ,，").endswith(ANNOUNCE_VERBS.get(self.lang, ()))
                     if announced and counterpart is None:
                         # "X宣布，对Y加征关税": the announcer's own act, its 对/与 group the recipient
                         counterpart = next((gr for gr in pre_groups if gr.marker in ("to", "with")), None)
